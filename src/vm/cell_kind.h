@@ -1,0 +1,41 @@
+// The kinds of heap cells. The heap stores a cell's kind in the low byte of its header and
+// traces it through the table registered for that kind (heap/cell.h: register_cell_kind).
+//
+// Ranges are reserved by layer so that layers add kinds without touching each other's lines:
+//   0        Free (owned by the heap: a cell on a free list)
+//   1..15    heap-internal and test kinds (tests/unit/heap)
+//   16..63   object model (objects/object*, shape*, property storage, elements)
+//   64..95   strings, symbols, atoms, numbers in cells
+//   96..255  later layers (functions, environments, bytecode, collections)
+#pragma once
+
+#include "base/types.h"
+
+namespace weft {
+
+enum class CellKind : u8 {
+    Free = 0,
+
+    // Object model.
+    Object = 16,          // an ordinary object (objects/object.h)
+    ArrayObject,          // an Array exotic object: an Object whose elements carry `length`
+    Shape,                // hidden class (objects/shape.h)
+    TransitionTable,      // a shape's published transition list
+    PropertyTable,        // a shape's lazily built key -> slot index
+    StorageSpine,         // segmented out-of-line slot storage: segment pointers
+    StorageSegment,       // a segment of Values that never moves
+    SparseElements,       // dictionary of index -> value for sparse / non-default elements
+    DictionaryTable,      // the key table of an object in dictionary mode
+    Accessor,             // a getter/setter pair stored in an accessor slot
+
+    // Strings and symbols.
+    OneByteString = 64,   // Latin-1 flat string
+    TwoByteString,        // UTF-16 flat string
+    RopeString,           // concatenation flattened on demand
+    Symbol,
+    AtomTableShard,       // reserved for atom-table side storage if it lives in the heap
+};
+
+constexpr u8 to_u8(CellKind kind) { return static_cast<u8>(kind); }
+
+} // namespace weft
