@@ -9,6 +9,20 @@
 //   SafeRegion          RAII: the thread leaves the heap (may block) and re-enters after.
 //   Tracer              handed to CellKindInfo::trace; marks and queues what it is shown.
 //
+// Layout of MutatorThread (one per attached thread, owned by the Heap, reused after detach):
+//   m_safepoint_requested   Atomic<bool>  set by a conductor / handshaker, cleared by owner
+//   m_caches[36]            AllocationCache per size class (owner only; reset in pauses)
+//   m_state                 Atomic<u32>   Running / Parked / InSafeRegion / Detached
+//   m_handshake_seen        Atomic<u64>   last handshake epoch the owner acknowledged
+//   m_saved_sp, m_registers snapshot for conservative scanning, written by the owner before
+//                           it publishes Parked / InSafeRegion (release), read in pauses
+// Invariants:
+//  - The allocation fast path takes no lock and performs no atomic read-modify-write.
+//  - While a collection runs, every attached thread is Parked (at a safepoint, with a fresh
+//    register snapshot) or InSafeRegion (snapshot taken on leaving); no thread touches cells.
+//  - A thread's allocation caches are reset by every collection; only the owner uses them
+//    in between.
+//
 // Thread-safety: every Heap method may be called from any attached thread unless it says
 // otherwise. MutatorThread methods are called only by the thread that owns it.
 #pragma once
@@ -17,12 +31,15 @@
 #include "base/atomic.h"
 #include "base/types.h"
 #include "heap/cell.h"
+#include "heap/size_classes.h"
 
 #include <functional>
+#include <memory>
 
 namespace weft {
 
 class Heap;
+class HeapState;
 class MutatorThread;
 
 struct HeapConfig {
@@ -34,6 +51,9 @@ struct HeapConfig {
     double growth_factor = 1.0;
     // Debug aid: collect at every block refill (slow, finds missing roots).
     bool gc_stress = false;
+    // Upper bound on threads marking in a collection (the conductor plus parked threads);
+    // 0 means the number of hardware threads.
+    unsigned max_marker_threads = 0;
 };
 
 struct GcStats {
@@ -42,18 +62,21 @@ struct GcStats {
     u64 max_pause_ns = 0;
     u64 last_pause_ns = 0;
     u64 last_mark_ns = 0;          // the parallel marking part of the last pause
+    u64 total_mark_ns = 0;
     u64 bytes_allocated_total = 0; // flushed per-thread counters (exact at a collection)
     u64 live_bytes_after_last = 0;
     u64 heap_bytes = 0;            // bytes in blocks and large objects currently held
     u32 last_marker_threads = 0;   // threads that marked in the last collection
 };
 
-// Marks cells. Given to trace functions; one per marking thread.
+// Marks cells. Given to trace functions and root sources; one per marking thread.
 class Tracer {
 public:
     // Marks `cell` (may be null) and queues it for tracing if it was not marked yet.
+    // `cell` must be the start of an allocated cell.
     void visit(Cell* cell);
-    // Treats `word` as a possible pointer: marks the cell it points into, if any.
+    // Treats `word` as a possible pointer: marks the cell it points into (interior pointers
+    // count), if it points at an allocated cell. Any value is safe.
     void visit_conservative(uptr word);
     // Records a weak reference: after marking, if *slot's target is unmarked, *slot is set to
     // null. The slot must stay valid until the end of this collection.
@@ -76,6 +99,7 @@ public:
     // collection in progress. The thread's stack is scanned conservatively from now on.
     MutatorThread& attach_current_thread();
     // Detaches the calling thread. Cells it referenced only from its stack become garbage.
+    // Safe during a collection: the thread leaves the heap first.
     void detach_current_thread(MutatorThread&);
 
     // --- Allocation ------------------------------------------------------------------------
@@ -85,7 +109,8 @@ public:
     Cell* try_allocate(MutatorThread&, usize bytes, u8 kind);
 
     // --- Collection ------------------------------------------------------------------------
-    // Runs a full stop-the-world collection now (the caller conducts it and marks too).
+    // Runs a full stop-the-world collection now (the caller conducts it and marks too). If
+    // another thread is conducting one already, waits (parked) for that one instead.
     void collect(MutatorThread&);
     // Is `cell` marked in the collection in progress? Only valid inside weak callbacks.
     bool is_marked(Cell const*) const;
@@ -101,18 +126,32 @@ public:
 
     // --- Ragged handshake -------------------------------------------------------------------
     // Returns once every thread attached when the call began has passed a safepoint (threads
-    // in safe regions count as passed). Nobody stops; the caller itself stays responsive to
-    // collections while it waits. The primitive for epoch-based retirement of side data.
+    // in safe regions or detached count as passed). Nobody stops; the caller itself stays
+    // responsive to collections while it waits. The primitive for epoch-based retirement of
+    // side data.
     void ragged_handshake(MutatorThread&);
 
     GcStats stats() const;
     HeapConfig const& config() const;
     usize attached_thread_count() const;
+
+    // Internal: the collector's state (heap/heap_state.h).
+    HeapState& state() { return *m_state; }
+
+private:
+    friend class MutatorThread;
+    Cell* allocate_small_slow(MutatorThread&, unsigned size_class, u8 kind);
+    Cell* allocate_large(MutatorThread&, usize bytes, u8 kind);
+
+    std::unique_ptr<HeapState> m_state;
 };
 
 // Per-thread heap state. Created by Heap::attach_current_thread; used only by its thread.
 class MutatorThread {
 public:
+    enum class State : u32 { Running = 0, Parked = 1, InSafeRegion = 2, Detached = 3 };
+    static constexpr unsigned kSavedRegisterCount = 16;
+
     // The safepoint poll: one relaxed load of this thread's own flag and a predictable branch.
     // Call at loop back-edges and calls; allocation polls by itself.
     WEFT_ALWAYS_INLINE void safepoint_poll()
@@ -124,25 +163,76 @@ public:
     // The current thread's MutatorThread, or nullptr if it is not attached.
     static MutatorThread* current();
 
-protected:
+    MutatorThread(MutatorThread const&) = delete;
+    MutatorThread& operator=(MutatorThread const&) = delete;
+
+private:
+    friend class Heap;
+    friend class HeapState;
+    friend class SafeRegion;
     MutatorThread() = default;
+
     void safepoint_slow();
+    void enter_safe_region();
+    void leave_safe_region();
+    // Records the callee-saved registers and the stack pointer for conservative scanning.
+    void take_register_snapshot();
+
     Heap* m_heap = nullptr;
+    // Atomic: set (seq_cst) by a collection's conductor or a ragged handshake; cleared by the
+    // owner on entering safepoint_slow (seq_cst exchange), then it checks why.
     Atomic<bool> m_safepoint_requested { false };
+    // Owner only between pauses; read and reset by the conductor with the world stopped.
+    AllocationCache m_caches[kSizeClassCount];
+    // Atomic: written by the owner (seq_cst for the safe-region Dekker handshake, release when
+    // parking) and by the conductor when it resumes parked threads; read by conductors.
+    Atomic<u32> m_state { static_cast<u32>(State::Detached) };
+    // Atomic: the last ragged-handshake epoch this thread passed (owner writes, release).
+    Atomic<u64> m_handshake_seen { 0 };
+    // Register snapshot: written by the owner before it publishes Parked or InSafeRegion,
+    // read by the conductor after observing that state (acquire).
+    uptr m_saved_sp = 0;
+    uptr m_registers[kSavedRegisterCount] = {};
+    // Immutable while attached: the highest address of this thread's stack.
+    uptr m_stack_base = 0;
+    unsigned m_safe_region_depth = 0; // owner only
+    // Collection epoch whose marking this thread joined (guarded by the heap's GC mutex).
+    u64 m_marked_in_epoch = 0;
 };
 
 // Leaves the heap for a blocking operation (R6): takes a register snapshot for conservative
 // scanning, and lets collections proceed without this thread. Do not touch heap cells inside,
-// except through values already on the stack (they are kept alive, not locked).
+// except through values already on the stack (they are kept alive, not locked). Nests.
 class SafeRegion {
 public:
-    explicit SafeRegion(MutatorThread&);
-    ~SafeRegion(); // Re-enters the heap, waiting for a collection in progress to finish.
+    explicit SafeRegion(MutatorThread& thread) : m_thread(thread) { m_thread.enter_safe_region(); }
+    ~SafeRegion() { m_thread.leave_safe_region(); } // Re-enters, waiting for a collection in progress.
     SafeRegion(SafeRegion const&) = delete;
     SafeRegion& operator=(SafeRegion const&) = delete;
 
 private:
     MutatorThread& m_thread;
 };
+
+// The allocation fast path: pop the thread's free list for the size class.
+inline Cell* Heap::try_allocate(MutatorThread& thread, usize bytes, u8 kind)
+{
+    thread.safepoint_poll();
+    if (bytes - 1 < kMaxSmallCellSize) [[likely]] {
+        unsigned size_class = size_class_for(bytes);
+        AllocationCache& cache = thread.m_caches[size_class];
+        Cell* cell = cache.free_list;
+        if (cell) [[likely]] {
+            // The free cell is zeroed except for its link word at offset 8.
+            Cell** link = reinterpret_cast<Cell**>(reinterpret_cast<char*>(cell) + 8);
+            cache.free_list = *link;
+            *link = nullptr;
+            cell->m_header.store_relaxed(kind);
+            return cell;
+        }
+        return allocate_small_slow(thread, size_class, kind);
+    }
+    return allocate_large(thread, bytes, kind);
+}
 
 } // namespace weft

@@ -1,0 +1,121 @@
+// Block: formatting, lazy sweeping and the allocated-cell test used by conservative scanning.
+#include "heap/block.h"
+
+#include "base/assert.h"
+#include "heap/cell.h"
+#include "heap/cell_kind_table.h"
+
+#include <bit>
+#include <cstring>
+
+namespace weft {
+
+namespace {
+
+inline Cell** link_of(char* cell) { return reinterpret_cast<Cell**>(cell + 8); }
+
+constexpr u32 kFirstCellOffset = (sizeof(Block) + kCellAlignment - 1) & ~u32(kCellAlignment - 1);
+
+} // namespace
+
+void Block::format(unsigned size_class, bool dirty)
+{
+    m_size_class = static_cast<u8>(size_class);
+    m_cell_size = kSizeClassCellSize[size_class];
+    m_first_cell_offset = kFirstCellOffset;
+    m_cell_count = static_cast<u32>((kBlockSize - kFirstCellOffset) / m_cell_size);
+    m_swept = true;
+    m_marked_cycle = 0;
+    for (auto& bitmap : m_marks) {
+        for (auto& word : bitmap)
+            word.store_relaxed(0);
+    }
+    if (dirty)
+        std::memset(base() + kFirstCellOffset, 0, kBlockSize - kFirstCellOffset);
+    m_state = BlockState::InUse;
+}
+
+usize Block::build_fresh_free_list(Cell** out_list)
+{
+    Cell* head = nullptr;
+    char* first = first_cell();
+    for (u32 i = m_cell_count; i-- > 0;) {
+        char* cell = first + usize(i) * m_cell_size;
+        *link_of(cell) = head;
+        head = reinterpret_cast<Cell*>(cell);
+    }
+    *out_list = head;
+    return m_cell_count;
+}
+
+usize Block::sweep(Cell** out_list)
+{
+    WEFT_ASSERT(!m_swept);
+    unsigned which = m_marked_cycle & 1;
+    Cell* head = nullptr;
+    usize free_cells = 0;
+    char* first = first_cell();
+    for (u32 i = m_cell_count; i-- > 0;) {
+        char* cell = first + usize(i) * m_cell_size;
+        if (bitmap_bit(which, cell))
+            continue;
+        auto* c = reinterpret_cast<Cell*>(cell);
+        if (u8 kind = c->kind_raw()) {
+            // Dead since the collection that marked this block: finalize, then zero.
+            if (auto finalize = g_cell_kind_table[kind].finalize)
+                finalize(c);
+            std::memset(cell, 0, m_cell_size);
+        }
+        *link_of(cell) = head;
+        head = c;
+        ++free_cells;
+    }
+    m_swept = true;
+    *out_list = head;
+    return free_cells;
+}
+
+bool Block::is_allocated(Cell const* cell) const
+{
+    if (m_swept)
+        return cell->kind_raw() != 0;
+    return bitmap_bit(m_marked_cycle & 1, cell);
+}
+
+Cell* Block::allocated_cell_containing(uptr address)
+{
+    uptr first = reinterpret_cast<uptr>(first_cell());
+    if (address < first)
+        return nullptr;
+    usize index = (address - first) / m_cell_size;
+    if (index >= m_cell_count)
+        return nullptr;
+    auto* cell = reinterpret_cast<Cell*>(first + index * m_cell_size);
+    return is_allocated(cell) ? cell : nullptr;
+}
+
+void Block::prepare_for_marking(u64 cycle)
+{
+    unsigned mine = cycle & 1;
+    if (!m_swept) {
+        if ((m_marked_cycle & 1) == mine) {
+            // Marked two (or an even number of) collections ago: move those bits to the
+            // bitmap this collection reads "allocated" from.
+            for (usize i = 0; i < kBitmapWords; ++i)
+                m_marks[mine ^ 1][i].store_relaxed(m_marks[mine][i].load_relaxed());
+        }
+        m_marked_cycle = cycle - 1;
+    }
+    for (auto& word : m_marks[mine])
+        word.store_relaxed(0);
+}
+
+usize Block::marked_cell_count(u64 cycle) const
+{
+    usize count = 0;
+    for (auto const& word : m_marks[cycle & 1])
+        count += std::popcount(word.load_relaxed());
+    return count;
+}
+
+} // namespace weft

@@ -1,0 +1,132 @@
+// Block: a 64 KiB aligned piece of the heap region holding cells of one size class.
+//
+// Layout (offsets inside the block; the header is found by masking any interior address):
+//   +0       BlockHeader: size class, cell size and count, sweep state, two mark bitmaps
+//   +first   cell 0, cell 1, ... cell_count-1, each cell_size bytes (16-byte aligned)
+// Mark bitmaps have one bit per 16-byte granule of the block, indexed by (addr & mask) >> 4,
+// so marking a cell from its address needs no division. Collection number c marks into
+// bitmap c & 1; bitmap (c - 1) & 1 then still holds the previous collection's marks.
+//
+// Is a cell allocated? (what a conservative pointer must be checked against)
+//  - Swept block (freshly formatted, or swept since the last collection): iff its header
+//    kind != 0. Free cells have a zero header; allocation writes the kind.
+//  - Unswept block (marked by collection p, not swept since): iff its bit is set in bitmap
+//    p & 1. Collection c, starting, copies those bits into bitmap (c - 1) & 1 when p has
+//    the parity of c, and then clears bitmap c & 1 for its own marks.
+//
+// Invariants:
+//  - A block in use is owned by exactly one of: a per-class unswept list (no owner; taken by
+//    one thread through an atomic cursor), one thread's allocation cache, or nobody (full,
+//    swept). Only its owner changes its cells' free/allocated state between collections.
+//  - Free cells are zero except the free-list link word at offset 8 (and the link is only
+//    meaningful on the owning thread's free list).
+//  - Header fields other than the bitmaps change only on the owning thread or in a pause;
+//    readers on other threads read them only in a pause (ordered by the stop protocol).
+#pragma once
+
+#include "base/atomic.h"
+#include "base/types.h"
+#include "heap/size_classes.h"
+
+namespace weft {
+
+class Cell;
+
+constexpr usize kBlockSize = 64 * KiB;
+constexpr uptr kBlockMask = ~(uptr(kBlockSize) - 1);
+constexpr usize kGranulesPerBlock = kBlockSize / kCellAlignment;
+constexpr usize kBitmapWords = kGranulesPerBlock / 64;
+
+enum class BlockState : u8 {
+    Free = 0, // in the block pool; contents meaningless
+    InUse,    // formatted for a size class
+};
+
+class Block {
+public:
+    static Block* of(void const* address) { return reinterpret_cast<Block*>(reinterpret_cast<uptr>(address) & kBlockMask); }
+    char* base() { return reinterpret_cast<char*>(this); }
+
+    // Formats a free block for `size_class`; `dirty` if its memory may be non-zero.
+    void format(unsigned size_class, bool dirty);
+    // Builds a free list of every free cell (block must be freshly formatted). Returns the
+    // number of free cells; `*out_list` receives the head.
+    usize build_fresh_free_list(Cell** out_list);
+    // Sweeps an unswept block with the marks it was left with: dead cells are finalized and
+    // zeroed, every unallocated cell goes on the returned free list. Marks it swept.
+    usize sweep(Cell** out_list);
+
+    // The allocated cell containing `address`, or nullptr. Only valid with the world stopped
+    // (or on the owning thread).
+    Cell* allocated_cell_containing(uptr address);
+    // Is the cell starting at `cell` allocated (per the rules above)?
+    bool is_allocated(Cell const* cell) const;
+
+    // Marking (collection `cycle`): returns true if this call set the bit.
+    bool test_and_set_mark(void const* cell, u64 cycle)
+    {
+        usize granule = (reinterpret_cast<uptr>(cell) & ~kBlockMask) >> 4;
+        Atomic<u64>& word = m_marks[cycle & 1][granule >> 6];
+        u64 bit = u64(1) << (granule & 63);
+        if (word.load_relaxed() & bit)
+            return false;
+        return !(word.fetch_or_relaxed(bit) & bit);
+    }
+    bool is_marked(void const* cell, u64 cycle) const { return bitmap_bit(cycle & 1, cell); }
+
+    // At the start of collection `cycle` (world stopped): make "allocated" answerable from
+    // bitmap (cycle - 1) & 1 for unswept blocks, and clear this cycle's bitmap.
+    void prepare_for_marking(u64 cycle);
+    // After marking: number of cells marked in `cycle`.
+    usize marked_cell_count(u64 cycle) const;
+    // After marking `cycle`: this block's allocated cells are now exactly its marked cells.
+    void become_unswept(u64 cycle)
+    {
+        m_swept = false;
+        m_marked_cycle = cycle;
+    }
+    // Calls `fn(Cell*)` for every allocated cell (world stopped or owner only).
+    template<typename Fn>
+    void for_each_allocated_cell(Fn const& fn);
+
+    unsigned size_class() const { return m_size_class; }
+    u32 cell_size() const { return m_cell_size; }
+    u32 cell_count() const { return m_cell_count; }
+    bool swept() const { return m_swept; }
+    char* first_cell() { return base() + m_first_cell_offset; }
+
+    // Pool bookkeeping (guarded by the block space's pool lock, or the world is stopped).
+    BlockState m_state = BlockState::Free;
+    u32 m_index = 0; // position in the region
+
+private:
+    bool bitmap_bit(unsigned which, void const* cell) const
+    {
+        usize granule = (reinterpret_cast<uptr>(cell) & ~kBlockMask) >> 4;
+        return m_marks[which][granule >> 6].load_relaxed() & (u64(1) << (granule & 63));
+    }
+
+    u32 m_cell_size = 0;
+    u32 m_cell_count = 0;
+    u32 m_first_cell_offset = 0;
+    u8 m_size_class = 0;
+    bool m_swept = true;
+    // The collection whose marks define which cells are allocated while !m_swept.
+    u64 m_marked_cycle = 0;
+    // Atomic: set by markers (fetch_or) during a pause; read by the owner when sweeping.
+    Atomic<u64> m_marks[2][kBitmapWords];
+};
+
+static_assert(sizeof(Block) <= 2 * KiB, "the block header must stay small");
+
+template<typename Fn>
+void Block::for_each_allocated_cell(Fn const& fn)
+{
+    char* cell = first_cell();
+    for (u32 i = 0; i < m_cell_count; ++i, cell += m_cell_size) {
+        if (is_allocated(reinterpret_cast<Cell*>(cell)))
+            fn(reinterpret_cast<Cell*>(cell));
+    }
+}
+
+} // namespace weft

@@ -1,0 +1,117 @@
+// BlockSpace: reserving the heap region, committing blocks on demand, the free-block pool.
+#include "heap/block_space.h"
+
+#include "base/assert.h"
+
+#include <sys/mman.h>
+
+namespace weft {
+
+namespace {
+
+constexpr usize kCommitStep = 1 * MiB;
+constexpr u32 kBlocksPerCommitStep = kCommitStep / kBlockSize;
+
+} // namespace
+
+BlockSpace::BlockSpace(usize reserve_bytes)
+{
+    // Round up to whole commit steps; shrink the request if the address space refuses it.
+    usize size = (reserve_bytes + kCommitStep - 1) & ~(kCommitStep - 1);
+    if (size < kCommitStep)
+        size = kCommitStep;
+    void* mapping = MAP_FAILED;
+    while (size >= kCommitStep) {
+        // Over-reserve by one block so the base can be aligned to kBlockSize.
+        mapping = mmap(nullptr, size + kBlockSize, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (mapping != MAP_FAILED)
+            break;
+        size /= 2;
+    }
+    if (mapping == MAP_FAILED)
+        fatal_error("heap: cannot reserve address space");
+    uptr raw = reinterpret_cast<uptr>(mapping);
+    uptr aligned = (raw + kBlockSize - 1) & kBlockMask;
+    // Give back the unaligned head and tail.
+    if (aligned != raw)
+        munmap(mapping, aligned - raw);
+    uptr tail = aligned + size;
+    uptr raw_end = raw + size + kBlockSize;
+    if (raw_end != tail)
+        munmap(reinterpret_cast<void*>(tail), raw_end - tail);
+    m_base = aligned;
+    m_reserved = size;
+    m_block_capacity = static_cast<u32>(size / kBlockSize);
+    for (auto& cursor : m_unswept_cursor)
+        cursor.store_relaxed(0);
+}
+
+BlockSpace::~BlockSpace()
+{
+    munmap(reinterpret_cast<void*>(m_base), m_reserved);
+}
+
+Block* BlockSpace::in_use_block_containing(uptr address) const
+{
+    if (!contains(address))
+        return nullptr;
+    u32 index = static_cast<u32>((address - m_base) / kBlockSize);
+    if (index >= m_fresh_index)
+        return nullptr;
+    Block* block = block_at(index);
+    return block->m_state == BlockState::InUse ? block : nullptr;
+}
+
+Block* BlockSpace::take_free_block(unsigned size_class, usize limit_bytes, usize other_bytes)
+{
+    Block* block = nullptr;
+    bool dirty = true;
+    {
+        LockGuard guard(m_pool_lock);
+        usize in_use = m_blocks_in_use.load_relaxed();
+        if ((in_use + 1) * kBlockSize + other_bytes > limit_bytes)
+            return nullptr;
+        if (!m_free.empty()) {
+            block = m_free.back();
+            m_free.pop_back();
+        } else {
+            if (m_fresh_index == m_block_capacity)
+                return nullptr;
+            if (m_fresh_index == m_committed_index) {
+                u32 step = std::min(kBlocksPerCommitStep, m_block_capacity - m_committed_index);
+                void* start = block_at(m_committed_index);
+                if (mprotect(start, usize(step) * kBlockSize, PROT_READ | PROT_WRITE) != 0)
+                    return nullptr;
+                m_committed_index += step;
+            }
+            block = block_at(m_fresh_index);
+            block->m_index = m_fresh_index;
+            ++m_fresh_index;
+            dirty = false; // fresh anonymous memory is zero
+        }
+        m_blocks_in_use.store_relaxed(in_use + 1);
+        // Publish the state under the lock so a later pause sees a consistent header.
+        block->m_state = BlockState::InUse;
+    }
+    block->format(size_class, dirty);
+    return block;
+}
+
+void BlockSpace::release_block(Block* block)
+{
+    LockGuard guard(m_pool_lock);
+    WEFT_ASSERT(block->m_state == BlockState::InUse);
+    block->m_state = BlockState::Free;
+    m_free.push_back(block);
+    m_blocks_in_use.store_relaxed(m_blocks_in_use.load_relaxed() - 1);
+}
+
+void BlockSpace::clear_unswept_lists()
+{
+    for (unsigned c = 0; c < kSizeClassCount; ++c) {
+        m_unswept[c].clear();
+        m_unswept_cursor[c].store_relaxed(0);
+    }
+}
+
+} // namespace weft

@@ -1,0 +1,163 @@
+// MutatorThread: attaching and detaching threads, register snapshots, safe regions, polls.
+#include "heap/heap.h"
+
+#include "heap/heap_state.h"
+
+#include <algorithm>
+#include <pthread.h>
+
+namespace weft {
+
+namespace {
+
+thread_local MutatorThread* t_current_thread = nullptr;
+
+uptr current_stack_base()
+{
+    pthread_attr_t attr;
+    WEFT_VERIFY(pthread_getattr_np(pthread_self(), &attr) == 0);
+    void* low = nullptr;
+    usize size = 0;
+    WEFT_VERIFY(pthread_attr_getstack(&attr, &low, &size) == 0);
+    pthread_attr_destroy(&attr);
+    return reinterpret_cast<uptr>(low) + size;
+}
+
+} // namespace
+
+MutatorThread* MutatorThread::current() { return t_current_thread; }
+
+// Stores the callee-saved registers (the only ones that can hold a caller's pointers across
+// this call; caller-saved live values are already spilled to the stack above us) and a stack
+// address below every live frame of the callers.
+WEFT_NOINLINE void MutatorThread::take_register_snapshot()
+{
+    uptr* out = m_registers;
+#if defined(__x86_64__)
+    asm volatile(
+        "movq %%rbx, 0(%0)\n\t"
+        "movq %%rbp, 8(%0)\n\t"
+        "movq %%r12, 16(%0)\n\t"
+        "movq %%r13, 24(%0)\n\t"
+        "movq %%r14, 32(%0)\n\t"
+        "movq %%r15, 40(%0)\n\t"
+        :
+        : "D"(out)
+        : "memory");
+#elif defined(__aarch64__)
+    register uptr* base asm("x9") = out;
+    asm volatile(
+        "stp x19, x20, [%0, #0]\n\t"
+        "stp x21, x22, [%0, #16]\n\t"
+        "stp x23, x24, [%0, #32]\n\t"
+        "stp x25, x26, [%0, #48]\n\t"
+        "stp x27, x28, [%0, #64]\n\t"
+        "str x29, [%0, #80]\n\t"
+        :
+        : "r"(base)
+        : "memory");
+#else
+#error "take_register_snapshot: add the callee-saved registers of this architecture"
+#endif
+    uptr here = 0;
+    asm volatile("" : : "r"(&here) : "memory");
+    m_saved_sp = reinterpret_cast<uptr>(&here);
+}
+
+MutatorThread& Heap::attach_current_thread()
+{
+    HeapState& state = *m_state;
+    WEFT_VERIFY(t_current_thread == nullptr);
+    MutatorThread* thread = nullptr;
+    {
+        // Blocks while a collection runs (the conductor holds the registry lock): this thread
+        // is not attached yet, so nobody waits for it.
+        LockGuard guard(state.m_registry_lock);
+        if (!state.m_spare_threads.empty()) {
+            thread = state.m_spare_threads.back();
+            state.m_spare_threads.pop_back();
+        } else {
+            state.m_all_threads.push_back(std::unique_ptr<MutatorThread>(new MutatorThread));
+            thread = state.m_all_threads.back().get();
+        }
+        thread->m_heap = this;
+        thread->m_stack_base = current_stack_base();
+        thread->m_safe_region_depth = 0;
+        thread->m_saved_sp = 0;
+        HeapState::reset_caches(*thread);
+        thread->m_safepoint_requested.store_seq_cst(false);
+        thread->m_handshake_seen.store_release(state.m_handshake_epoch.load_seq_cst());
+        thread->m_state.store_seq_cst(static_cast<u32>(MutatorThread::State::Running));
+        state.m_threads.push_back(thread);
+        state.m_attached_count.store_relaxed(state.m_threads.size());
+    }
+    t_current_thread = thread;
+    return *thread;
+}
+
+void Heap::detach_current_thread(MutatorThread& thread)
+{
+    HeapState& state = *m_state;
+    WEFT_VERIFY(t_current_thread == &thread && thread.m_safe_region_depth == 0);
+    // Leave the heap first: a collection may run (and scan this stack) while we wait.
+    thread.enter_safe_region();
+    {
+        LockGuard guard(state.m_registry_lock);
+        auto& list = state.m_threads;
+        list.erase(std::find(list.begin(), list.end(), &thread));
+        state.m_attached_count.store_relaxed(list.size());
+        HeapState::reset_caches(thread);
+        thread.m_state.store_seq_cst(static_cast<u32>(MutatorThread::State::Detached));
+        state.m_spare_threads.push_back(&thread);
+    }
+    t_current_thread = nullptr;
+}
+
+void MutatorThread::safepoint_slow()
+{
+    WEFT_ASSERT(m_safe_region_depth == 0);
+    HeapState& state = m_heap->state();
+    // Clear the flag before looking at the reasons (seq_cst both sides): a request raised
+    // after the exchange leaves the flag set for the next poll.
+    m_safepoint_requested.exchange_seq_cst(false);
+    m_handshake_seen.store_release(state.m_handshake_epoch.load_seq_cst());
+    if (state.m_stop_requested.load_seq_cst())
+        state.park(*this);
+}
+
+void MutatorThread::enter_safe_region()
+{
+    if (m_safe_region_depth++ > 0)
+        return;
+    HeapState& state = m_heap->state();
+    take_register_snapshot();
+    // Dekker with the conductor: publish the state, then look for a stop request.
+    m_state.store_seq_cst(static_cast<u32>(State::InSafeRegion));
+    if (state.m_stop_requested.load_seq_cst()) {
+        std::lock_guard lock(state.m_gc_mutex);
+        state.m_gc_cv.notify_all();
+    }
+}
+
+void MutatorThread::leave_safe_region()
+{
+    WEFT_ASSERT(m_safe_region_depth > 0);
+    if (--m_safe_region_depth > 0)
+        return;
+    HeapState& state = m_heap->state();
+    for (;;) {
+        // Dekker: publish Running, then check for a stop. If the conductor's request is
+        // ordered before our store we see it and step back out; otherwise it sees Running.
+        m_state.store_seq_cst(static_cast<u32>(State::Running));
+        if (!state.m_stop_requested.load_seq_cst())
+            break;
+        std::unique_lock lock(state.m_gc_mutex);
+        m_state.store_seq_cst(static_cast<u32>(State::InSafeRegion));
+        state.m_gc_cv.notify_all();
+        state.m_gc_cv.wait(lock, [&] { return !state.m_stop_requested.load_seq_cst(); });
+    }
+    // Being outside the heap counts as passing any handshake that began meanwhile.
+    m_handshake_seen.store_release(state.m_handshake_epoch.load_seq_cst());
+}
+
+} // namespace weft
