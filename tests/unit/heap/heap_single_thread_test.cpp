@@ -77,8 +77,9 @@ TEST(SizeClasses, EveryClassFitsItsSizesAndIsAligned)
         ASSERT_LT(size_class, kSizeClassCount);
         ASSERT_GE(kSizeClassCellSize[size_class], bytes);
         ASSERT_EQ(kSizeClassCellSize[size_class] % kCellAlignment, 0u);
-        if (size_class > 0)
+        if (size_class > 0) {
             ASSERT_LT(kSizeClassCellSize[size_class - 1], bytes) << "a smaller class would fit " << bytes;
+        }
     }
 }
 
