@@ -176,7 +176,10 @@ private:
     void enter_safe_region();
     void leave_safe_region();
     // Records the callee-saved registers and the stack pointer for conservative scanning.
-    void take_register_snapshot();
+    // Always inlined: the snapshot must be taken in a frame that stays alive until the
+    // thread is back in the heap (a callee's prologue could have moved a caller's register
+    // into its own frame, which dies when it returns).
+    WEFT_ALWAYS_INLINE void take_register_snapshot();
 
     Heap* m_heap = nullptr;
     // Atomic: set (seq_cst) by a collection's conductor or a ragged handshake; cleared by the
@@ -205,7 +208,12 @@ private:
 // except through values already on the stack (they are kept alive, not locked). Nests.
 class SafeRegion {
 public:
-    explicit SafeRegion(MutatorThread& thread) : m_thread(thread) { m_thread.enter_safe_region(); }
+    WEFT_ALWAYS_INLINE explicit SafeRegion(MutatorThread& thread)
+        : m_thread(thread)
+    {
+        m_thread.take_register_snapshot(); // here, in the caller's frame, which stays alive
+        m_thread.enter_safe_region();
+    }
     ~SafeRegion() { m_thread.leave_safe_region(); } // Re-enters, waiting for a collection in progress.
     SafeRegion(SafeRegion const&) = delete;
     SafeRegion& operator=(SafeRegion const&) = delete;
@@ -213,6 +221,42 @@ public:
 private:
     MutatorThread& m_thread;
 };
+
+WEFT_ALWAYS_INLINE void MutatorThread::take_register_snapshot()
+{
+    // Only callee-saved registers can hold pointers the caller still needs across the calls
+    // that follow; caller-saved live values are spilled to this (scanned) frame first.
+    uptr sp;
+#if defined(__x86_64__)
+    asm volatile(
+        "movq %%rbx, 0(%1)\n\t"
+        "movq %%rbp, 8(%1)\n\t"
+        "movq %%r12, 16(%1)\n\t"
+        "movq %%r13, 24(%1)\n\t"
+        "movq %%r14, 32(%1)\n\t"
+        "movq %%r15, 40(%1)\n\t"
+        "movq %%rsp, %0\n\t"
+        : "=&r"(sp)
+        : "r"(m_registers)
+        : "memory");
+    sp -= 128; // the red zone
+#elif defined(__aarch64__)
+    asm volatile(
+        "stp x19, x20, [%1, #0]\n\t"
+        "stp x21, x22, [%1, #16]\n\t"
+        "stp x23, x24, [%1, #32]\n\t"
+        "stp x25, x26, [%1, #48]\n\t"
+        "stp x27, x28, [%1, #64]\n\t"
+        "str x29, [%1, #80]\n\t"
+        "mov %0, sp\n\t"
+        : "=&r"(sp)
+        : "r"(m_registers)
+        : "memory");
+#else
+#error "take_register_snapshot: add the callee-saved registers of this architecture"
+#endif
+    m_saved_sp = sp;
+}
 
 // The allocation fast path: pop the thread's free list for the size class.
 inline Cell* Heap::try_allocate(MutatorThread& thread, usize bytes, u8 kind)

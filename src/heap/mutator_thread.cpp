@@ -27,43 +27,6 @@ uptr current_stack_base()
 
 MutatorThread* MutatorThread::current() { return t_current_thread; }
 
-// Stores the callee-saved registers (the only ones that can hold a caller's pointers across
-// this call; caller-saved live values are already spilled to the stack above us) and a stack
-// address below every live frame of the callers.
-WEFT_NOINLINE void MutatorThread::take_register_snapshot()
-{
-    uptr* out = m_registers;
-#if defined(__x86_64__)
-    asm volatile(
-        "movq %%rbx, 0(%0)\n\t"
-        "movq %%rbp, 8(%0)\n\t"
-        "movq %%r12, 16(%0)\n\t"
-        "movq %%r13, 24(%0)\n\t"
-        "movq %%r14, 32(%0)\n\t"
-        "movq %%r15, 40(%0)\n\t"
-        :
-        : "D"(out)
-        : "memory");
-#elif defined(__aarch64__)
-    register uptr* base asm("x9") = out;
-    asm volatile(
-        "stp x19, x20, [%0, #0]\n\t"
-        "stp x21, x22, [%0, #16]\n\t"
-        "stp x23, x24, [%0, #32]\n\t"
-        "stp x25, x26, [%0, #48]\n\t"
-        "stp x27, x28, [%0, #64]\n\t"
-        "str x29, [%0, #80]\n\t"
-        :
-        : "r"(base)
-        : "memory");
-#else
-#error "take_register_snapshot: add the callee-saved registers of this architecture"
-#endif
-    uptr here = 0;
-    asm volatile("" : : "r"(&here) : "memory");
-    m_saved_sp = reinterpret_cast<uptr>(&here);
-}
-
 MutatorThread& Heap::attach_current_thread()
 {
     HeapState& state = *m_state;
@@ -100,6 +63,7 @@ void Heap::detach_current_thread(MutatorThread& thread)
     HeapState& state = *m_state;
     WEFT_VERIFY(t_current_thread == &thread && thread.m_safe_region_depth == 0);
     // Leave the heap first: a collection may run (and scan this stack) while we wait.
+    thread.take_register_snapshot();
     thread.enter_safe_region();
     {
         LockGuard guard(state.m_registry_lock);
@@ -129,8 +93,8 @@ void MutatorThread::enter_safe_region()
 {
     if (m_safe_region_depth++ > 0)
         return;
+    // The caller took the register snapshot in its own (live) frame.
     HeapState& state = m_heap->state();
-    take_register_snapshot();
     // Dekker with the conductor: publish the state, then look for a stop request.
     m_state.store_seq_cst(static_cast<u32>(State::InSafeRegion));
     if (state.m_stop_requested.load_seq_cst()) {
