@@ -589,6 +589,8 @@ void Lexer::scan_number(Token& token)
         bool has_fraction = false;
         i64 exponent = 0;
         bool has_exponent = false;
+        if (c0 == '0' && peek_char(start + 1) == '_')
+            fail_at(start + 1, "numeric separators are not allowed after a leading 0");
         if (c0 != '.')
             scan_digits(digits, 10, true);
         if (peek_char(m_state.pos) == '.') {

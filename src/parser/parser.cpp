@@ -353,9 +353,13 @@ bool Parser::at_using_declaration(bool for_head)
     if (next.newline_before || next.kind != TokenKind::Identifier)
         return false;
     if (for_head && next.value == "of" && !next.has_escape()) {
-        // `for (using of ...`: only a declaration when followed by `=` or `;` etc., which
-        // the ForDeclaration grammar excludes (lookahead ≠ of).
-        return false;
+        // `for (using of ...`: the ForDeclaration of for-of excludes `using of`, but
+        // `for (using of = null;;)` declares a binding named `of`.
+        auto state = m_lexer.save();
+        m_lexer.next();
+        Token third = m_lexer.next();
+        m_lexer.restore(state);
+        return third.kind == TokenKind::Assign || third.kind == TokenKind::Semicolon || third.kind == TokenKind::Comma;
     }
     return true;
 }
@@ -880,6 +884,9 @@ Node* Parser::parse_switch_statement()
         while (!at(TokenKind::Case) && !at(TokenKind::Default) && !at(TokenKind::RightBrace)) {
             if (at(TokenKind::EndOfFile))
                 unexpected();
+            // https://tc39.es/ecma262/#sec-let-const-using-and-await-using-declarations-static-semantics-early-errors
+            if (at_using_declaration(false) || at_await_using_declaration(false))
+                fail("'using' declarations are not allowed directly in a case or default clause");
             body.push_back(parse_statement_list_item());
         }
         c->consequent = make_list(body);

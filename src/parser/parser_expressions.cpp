@@ -499,7 +499,7 @@ Node* Parser::parse_new_expression()
     return finish(node);
 }
 
-void Parser::parse_arguments(std::vector<Node*>& out, CoverErrors* cover)
+void Parser::parse_arguments(std::vector<Node*>& out, CoverErrors* cover, u32* spread_trailing_comma)
 {
     expect(TokenKind::LeftParen);
     while (!at(TokenKind::RightParen)) {
@@ -509,6 +509,8 @@ void Parser::parse_arguments(std::vector<Node*>& out, CoverErrors* cover)
             auto* spread = make<SpreadElementNode>(s);
             spread->argument = parse_assignment(false, cover);
             out.push_back(finish(spread));
+            if (spread_trailing_comma && at(TokenKind::Comma) && *spread_trailing_comma == kNoOffset)
+                *spread_trailing_comma = m_tok.start;
         } else {
             out.push_back(parse_assignment(false, cover));
         }
@@ -600,10 +602,13 @@ Node* Parser::parse_subscripts(Node* base, Token const& start, bool no_call)
                 m_await_ident_pos = kNoOffset;
                 CoverErrors cover;
                 std::vector<Node*> args;
-                parse_arguments(args, &cover);
+                u32 spread_comma = kNoOffset;
+                parse_arguments(args, &cover, &spread_comma);
                 if (at(TokenKind::Arrow)) {
                     if (m_tok.newline_before)
                         fail("no line break is allowed before '=>'");
+                    if (spread_comma != kNoOffset)
+                        fail_at(spread_comma, "a rest parameter must be last in the parameter list");
                     u32 bad = m_yield_await_pos;
                     if (m_await_ident_pos != kNoOffset && (bad == kNoOffset || m_await_ident_pos < bad))
                         bad = m_await_ident_pos;
@@ -754,7 +759,13 @@ Node* Parser::parse_primary(CoverErrors* cover)
                 advance();
                 return parse_function(start, NodeKind::FunctionExpression, true, true);
             }
-            if (next.kind == TokenKind::Identifier) {
+            if (next.kind == TokenKind::Identifier && [&] {
+                    auto state = m_lexer.save();
+                    m_lexer.next();
+                    Token third = m_lexer.next();
+                    m_lexer.restore(state);
+                    return third.kind == TokenKind::Arrow;
+                }()) {
                 // async x => ...
                 advance();
                 Token param = m_tok;

@@ -403,7 +403,8 @@ Node* Parser::parse_arrow_function(Token const& start, std::vector<Node*> const&
     state.allow_super_call = parent->allow_super_call;
     state.allow_new_target = parent->allow_new_target;
     state.allow_arguments = parent->allow_arguments;
-    state.await_identifier_reserved = parent->await_identifier_reserved;
+    // A static block's ban on `await` identifiers does not reach into nested functions.
+    state.await_identifier_reserved = false;
     ScopeGuard scope(*this, ScopeKind::Function);
 
     std::vector<Node*> params;
@@ -576,7 +577,8 @@ Node* Parser::parse_class_element(ClassNode* cls, bool& has_constructor)
         is_generator = true;
     if (!is_async && !is_generator && (at_contextual("get") || at_contextual("set"))) {
         Token next = peek();
-        if (!ends_name(next)) {
+        // `get` followed by `*` can only be a field named get (a generator cannot be an accessor).
+        if (!ends_name(next) && next.kind != TokenKind::Star) {
             accessor = at_contextual("get") ? PropertyKind::Get : PropertyKind::Set;
             advance();
         }

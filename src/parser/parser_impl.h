@@ -223,7 +223,7 @@ private:
     Node* parse_identifier_reference();
     IdentifierNode* parse_identifier_name(); // any IdentifierName, keywords included
     Node* parse_property_name(bool& computed, bool allow_private);
-    void parse_arguments(std::vector<Node*>& out, CoverErrors* cover);
+    void parse_arguments(std::vector<Node*>& out, CoverErrors* cover, u32* spread_trailing_comma = nullptr);
     Node* parse_regexp_literal();
     void check_cover_errors(CoverErrors const& cover);
     void check_not_bare_arrow(Node* node);
