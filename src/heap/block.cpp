@@ -5,6 +5,7 @@
 #include "heap/cell.h"
 #include "heap/cell_kind_table.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -23,29 +24,36 @@ void Block::format(unsigned size_class, bool dirty)
     m_size_class = static_cast<u8>(size_class);
     m_cell_size = kSizeClassCellSize[size_class];
     m_first_cell_offset = kFirstCellOffset;
+    m_carved_end_offset = kFirstCellOffset;
     m_cell_count = static_cast<u32>((kBlockSize - kFirstCellOffset) / m_cell_size);
     m_swept = true;
+    m_dirty = dirty;
     m_marked_cycle = 0;
-    for (auto& bitmap : m_marks) {
-        for (auto& word : bitmap)
-            word.store_relaxed(0);
-    }
-    if (dirty)
-        std::memset(base() + kFirstCellOffset, 0, kBlockSize - kFirstCellOffset);
+    // The bitmaps need no clearing: a swept block answers "allocated" from headers, and the
+    // next collection clears its own bitmap before marking.
     m_state = BlockState::InUse;
 }
 
-usize Block::build_fresh_free_list(Cell** out_list)
+usize Block::carve(Cell** out_list)
 {
+    constexpr usize kCarveBytes = 4 * KiB;
+    usize end_offset = m_first_cell_offset + usize(m_cell_count) * m_cell_size;
+    usize remaining = (end_offset - m_carved_end_offset) / m_cell_size;
+    if (remaining == 0)
+        return 0;
+    usize count = std::min<usize>(remaining, std::max<usize>(1, kCarveBytes / m_cell_size));
+    char* start = base() + m_carved_end_offset;
+    if (m_dirty)
+        std::memset(start, 0, count * m_cell_size);
     Cell* head = nullptr;
-    char* first = first_cell();
-    for (u32 i = m_cell_count; i-- > 0;) {
-        char* cell = first + usize(i) * m_cell_size;
+    for (usize i = count; i-- > 0;) {
+        char* cell = start + i * m_cell_size;
         *link_of(cell) = head;
         head = reinterpret_cast<Cell*>(cell);
     }
+    m_carved_end_offset += static_cast<u32>(count * m_cell_size);
     *out_list = head;
-    return m_cell_count;
+    return count;
 }
 
 usize Block::sweep(Cell** out_list)
@@ -55,7 +63,8 @@ usize Block::sweep(Cell** out_list)
     Cell* head = nullptr;
     usize free_cells = 0;
     char* first = first_cell();
-    for (u32 i = m_cell_count; i-- > 0;) {
+    u32 carved = (m_carved_end_offset - m_first_cell_offset) / m_cell_size;
+    for (u32 i = carved; i-- > 0;) {
         char* cell = first + usize(i) * m_cell_size;
         if (bitmap_bit(which, cell))
             continue;
@@ -77,6 +86,8 @@ usize Block::sweep(Cell** out_list)
 
 bool Block::is_allocated(Cell const* cell) const
 {
+    if ((reinterpret_cast<uptr>(cell) & ~kBlockMask) >= m_carved_end_offset)
+        return false;
     if (m_swept)
         return cell->kind_raw() != 0;
     return bitmap_bit(m_marked_cycle & 1, cell);

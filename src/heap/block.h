@@ -3,11 +3,14 @@
 // Layout (offsets inside the block; the header is found by masking any interior address):
 //   +0       BlockHeader: size class, cell size and count, sweep state, two mark bitmaps
 //   +first   cell 0, cell 1, ... cell_count-1, each cell_size bytes (16-byte aligned)
+//            [first, carved_end) has been handed out to free lists at least once;
+//            [carved_end, end) never has since the block was formatted (and may be dirty)
 // Mark bitmaps have one bit per 16-byte granule of the block, indexed by (addr & mask) >> 4,
 // so marking a cell from its address needs no division. Collection number c marks into
 // bitmap c & 1; bitmap (c - 1) & 1 then still holds the previous collection's marks.
 //
 // Is a cell allocated? (what a conservative pointer must be checked against)
+//  - A cell at or above carved_end never is.
 //  - Swept block (freshly formatted, or swept since the last collection): iff its header
 //    kind != 0. Free cells have a zero header; allocation writes the kind.
 //  - Unswept block (marked by collection p, not swept since): iff its bit is set in bitmap
@@ -47,13 +50,15 @@ public:
     static Block* of(void const* address) { return reinterpret_cast<Block*>(reinterpret_cast<uptr>(address) & kBlockMask); }
     char* base() { return reinterpret_cast<char*>(this); }
 
-    // Formats a free block for `size_class`; `dirty` if its memory may be non-zero.
+    // Formats a free block for `size_class`; `dirty` if its memory may be non-zero. Nothing
+    // is carved yet, so no cell is allocated.
     void format(unsigned size_class, bool dirty);
-    // Builds a free list of every free cell (block must be freshly formatted). Returns the
-    // number of free cells; `*out_list` receives the head.
-    usize build_fresh_free_list(Cell** out_list);
+    // Carves the next few KiB of never-handed-out cells into a free list (zeroing them first
+    // if the block is dirty, so they are in cache when allocated). Returns how many cells,
+    // 0 when the block is fully carved. Owner only.
+    usize carve(Cell** out_list);
     // Sweeps an unswept block with the marks it was left with: dead cells are finalized and
-    // zeroed, every unallocated cell goes on the returned free list. Marks it swept.
+    // zeroed, every unallocated carved cell goes on the returned free list. Marks it swept.
     usize sweep(Cell** out_list);
 
     // The allocated cell containing `address`, or nullptr. Only valid with the world stopped
@@ -109,8 +114,11 @@ private:
     u32 m_cell_size = 0;
     u32 m_cell_count = 0;
     u32 m_first_cell_offset = 0;
+    // Owner only between pauses (read in pauses): end of the carved prefix, as an offset.
+    u32 m_carved_end_offset = 0;
     u8 m_size_class = 0;
     bool m_swept = true;
+    bool m_dirty = false; // the uncarved part may hold old data
     // The collection whose marks define which cells are allocated while !m_swept.
     u64 m_marked_cycle = 0;
     // Atomic: set by markers (fetch_or) during a pause; read by the owner when sweeping.
@@ -123,7 +131,8 @@ template<typename Fn>
 void Block::for_each_allocated_cell(Fn const& fn)
 {
     char* cell = first_cell();
-    for (u32 i = 0; i < m_cell_count; ++i, cell += m_cell_size) {
+    char* end = base() + m_carved_end_offset;
+    for (; cell < end; cell += m_cell_size) {
         if (is_allocated(reinterpret_cast<Cell*>(cell)))
             fn(reinterpret_cast<Cell*>(cell));
     }

@@ -171,8 +171,12 @@ void HeapState::conduct(MutatorThread& self)
         block->become_unswept(cycle);
         m_blocks.add_unswept(block);
     });
-    for (MutatorThread* thread : m_threads)
+    for (MutatorThread* thread : m_threads) {
         reset_caches(*thread);
+        // Bytes handed out before this pause count toward the total, not the next trigger.
+        m_bytes_allocated_total.fetch_add_relaxed(thread->m_unflushed_bytes);
+        thread->m_unflushed_bytes = 0;
+    }
 
     // 6. Next trigger; statistics.
     u64 trigger = std::max<u64>(m_config.min_trigger_bytes, static_cast<u64>(m_config.growth_factor * static_cast<double>(live)));

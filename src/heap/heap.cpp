@@ -61,28 +61,42 @@ void HeapState::reset_caches(MutatorThread& thread)
 
 bool HeapState::refill(MutatorThread& thread, unsigned size_class)
 {
+    AllocationCache& cache = thread.m_caches[size_class];
+    usize cell_size = kSizeClassCellSize[size_class];
+    Cell* list = nullptr;
+    // More of the current block: carve a few KiB of cells not handed out yet.
+    if (cache.block) {
+        if (usize cells = cache.block->carve(&list)) {
+            cache.free_list = list;
+            thread.m_unflushed_bytes += cells * cell_size;
+            return true;
+        }
+    }
+    // A new block: a safepoint, the place where this thread's count joins the global one,
+    // and where the trigger is checked.
     thread.safepoint_poll();
+    account_allocation(thread.m_unflushed_bytes);
+    thread.m_unflushed_bytes = 0;
     if (m_config.gc_stress || trigger_reached())
         collect(thread);
-    AllocationCache& cache = thread.m_caches[size_class];
     cache = AllocationCache {};
-    usize cell_size = kSizeClassCellSize[size_class];
     // Lazy sweeping: the first block waiting for a sweep that has room becomes our window.
     while (Block* block = m_blocks.take_unswept(size_class)) {
-        Cell* list = nullptr;
-        if (usize free_cells = block->sweep(&list)) {
+        usize cells = block->sweep(&list);
+        if (!cells)
+            cells = block->carve(&list);
+        if (cells) {
             cache = AllocationCache { list, block };
-            account_allocation(free_cells * cell_size);
+            thread.m_unflushed_bytes += cells * cell_size;
             return true;
         }
     }
     Block* block = m_blocks.take_free_block(size_class, m_config.limit_bytes, m_large.bytes());
     if (!block)
         return false;
-    Cell* list = nullptr;
-    usize free_cells = block->build_fresh_free_list(&list);
+    usize cells = block->carve(&list);
     cache = AllocationCache { list, block };
-    account_allocation(free_cells * cell_size);
+    thread.m_unflushed_bytes += cells * cell_size;
     return true;
 }
 

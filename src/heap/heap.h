@@ -147,7 +147,8 @@ private:
 };
 
 // Per-thread heap state. Created by Heap::attach_current_thread; used only by its thread.
-class MutatorThread {
+// Cache-line aligned so two threads' allocation caches never share a line.
+class alignas(64) MutatorThread {
 public:
     enum class State : u32 { Running = 0, Parked = 1, InSafeRegion = 2, Detached = 3 };
     static constexpr unsigned kSavedRegisterCount = 16;
@@ -187,6 +188,9 @@ private:
     Atomic<bool> m_safepoint_requested { false };
     // Owner only between pauses; read and reset by the conductor with the world stopped.
     AllocationCache m_caches[kSizeClassCount];
+    // Owner only: bytes handed to this thread's free lists since its last block refill, when
+    // they are added to the heap's global count (never a global atomic per allocation).
+    u64 m_unflushed_bytes = 0;
     // Atomic: written by the owner (seq_cst for the safe-region Dekker handshake, release when
     // parking) and by the conductor when it resumes parked threads; read by conductors.
     Atomic<u32> m_state { static_cast<u32>(State::Detached) };

@@ -48,6 +48,7 @@ MutatorThread& Heap::attach_current_thread()
         thread->m_safe_region_depth = 0;
         thread->m_saved_sp = 0;
         HeapState::reset_caches(*thread);
+        thread->m_unflushed_bytes = 0;
         thread->m_safepoint_requested.store_seq_cst(false);
         thread->m_handshake_seen.store_release(state.m_handshake_epoch.load_seq_cst());
         thread->m_state.store_seq_cst(static_cast<u32>(MutatorThread::State::Running));
@@ -71,6 +72,8 @@ void Heap::detach_current_thread(MutatorThread& thread)
         list.erase(std::find(list.begin(), list.end(), &thread));
         state.m_attached_count.store_relaxed(list.size());
         HeapState::reset_caches(thread);
+        state.account_allocation(thread.m_unflushed_bytes);
+        thread.m_unflushed_bytes = 0;
         thread.m_state.store_seq_cst(static_cast<u32>(MutatorThread::State::Detached));
         state.m_spare_threads.push_back(&thread);
     }
