@@ -190,8 +190,9 @@ void Parser::declare(std::string_view name, u32 offset, BindingKind kind)
             if (s->lexical.count(name))
                 fail_at(offset, "redeclaration of " + quoted(name) + " (already declared lexically)");
             if (s->kind == ScopeKind::Catch && s->catch_params.count(name)) {
-                // Annex B.3.4: `catch (e) { var e; }` is allowed, but not for-of or patterns.
-                if (!s->catch_param_is_simple || kind == BindingKind::VarForOf)
+                // Annex B.3.4: `catch (e) { var e; }` (for-in/of heads included) is allowed
+                // for a simple catch parameter, not for a pattern.
+                if (!s->catch_param_is_simple)
                     fail_at(offset, "redeclaration of catch parameter " + quoted(name));
             }
             s->vars.insert(name);
