@@ -78,7 +78,11 @@ public:
     void drain();
 
 private:
-    void push(Cell* cell) { m_stack.push_back(cell); }
+    void push(Cell* cell)
+    {
+        __builtin_prefetch(cell);
+        m_stack.push_back(cell);
+    }
     void share();
 
     BlockSpace& m_blocks;
