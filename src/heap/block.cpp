@@ -123,6 +123,13 @@ void Block::prepare_for_marking(u64 cycle)
 
 usize Block::marked_cell_count(u64 cycle) const
 {
+    // Most blocks after a collection are either empty or not: look for any bit first (a
+    // cheap OR over the bitmap), count only when there is one.
+    u64 any = 0;
+    for (auto const& word : m_marks[cycle & 1])
+        any |= word.load_relaxed();
+    if (!any)
+        return 0;
     usize count = 0;
     for (auto const& word : m_marks[cycle & 1])
         count += std::popcount(word.load_relaxed());

@@ -97,13 +97,15 @@ Block* BlockSpace::take_free_block(unsigned size_class, usize limit_bytes, usize
     return block;
 }
 
-void BlockSpace::release_block(Block* block)
+void BlockSpace::release_blocks(std::vector<Block*> const& blocks)
 {
     LockGuard guard(m_pool_lock);
-    WEFT_ASSERT(block->m_state == BlockState::InUse);
-    block->m_state = BlockState::Free;
-    m_free.push_back(block);
-    m_blocks_in_use.store_relaxed(m_blocks_in_use.load_relaxed() - 1);
+    for (Block* block : blocks) {
+        WEFT_ASSERT(block->m_state == BlockState::InUse);
+        block->m_state = BlockState::Free;
+        m_free.push_back(block);
+    }
+    m_blocks_in_use.store_relaxed(m_blocks_in_use.load_relaxed() - blocks.size());
 }
 
 void BlockSpace::clear_unswept_lists()

@@ -60,8 +60,8 @@ public:
                 fn(block);
         }
     }
-    // Returns an in-use block to the pool.
-    void release_block(Block*);
+    // Returns in-use blocks to the pool (one lock for all of them).
+    void release_blocks(std::vector<Block*> const&);
     // Empties the unswept lists (before re-adding the blocks that survived marking).
     void clear_unswept_lists();
     void add_unswept(Block* block) { m_unswept[block->size_class()].push_back(block); }

@@ -155,6 +155,7 @@ void HeapState::conduct(MutatorThread& self)
     });
     bool finalizers = g_any_cell_kind_finalizes.load_acquire();
     m_blocks.clear_unswept_lists();
+    std::vector<Block*> empty_blocks;
     m_blocks.for_each_block_in_use([&](Block* block) {
         usize marked = block->marked_cell_count(cycle);
         if (marked == 0) {
@@ -164,13 +165,14 @@ void HeapState::conduct(MutatorThread& self)
                         finalize(cell);
                 });
             }
-            m_blocks.release_block(block);
+            empty_blocks.push_back(block);
             return;
         }
         live += marked * block->cell_size();
         block->become_unswept(cycle);
         m_blocks.add_unswept(block);
     });
+    m_blocks.release_blocks(empty_blocks);
     for (MutatorThread* thread : m_threads) {
         reset_caches(*thread);
         // Bytes handed out before this pause count toward the total, not the next trigger.

@@ -141,7 +141,7 @@ TEST(HeapThreads, EightMutatorsAcrossThousandsOfCollections)
 {
     register_test_kinds();
     // A small trigger makes collections frequent: the point is many pauses.
-    Heap heap({ .min_trigger_bytes = 64 * KiB, .growth_factor = 0.25 });
+    Heap heap({ .min_trigger_bytes = 32 * KiB, .growth_factor = 0.1 });
     auto shared = std::make_unique<SharedSlots>();
     heap.add_root_source([&](Tracer& tracer) {
         for (auto& slot : shared->slots)
@@ -189,6 +189,38 @@ TEST(HeapThreads, EightMutatorsAcrossThousandsOfCollections)
     std::printf("[ stats    ] %llu cells, %llu collections, max pause %.2f ms, mean pause %.3f ms\n",
         static_cast<unsigned long long>(counters.cells.load()), static_cast<unsigned long long>(stats.collections),
         stats.max_pause_ns / 1e6, stats.total_pause_ns / 1e6 / static_cast<double>(stats.collections));
+}
+
+// Runs `threads` threads that together allocate `total_nodes` garbage nodes; returns how many
+// collections that took.
+u64 collections_for(unsigned threads, u64 total_nodes)
+{
+    Heap heap({ .min_trigger_bytes = 2 * MiB });
+    std::vector<std::thread> workers;
+    for (unsigned i = 0; i < threads; ++i) {
+        workers.emplace_back([&] {
+            MutatorThread& thread = heap.attach_current_thread();
+            for (u64 n = 0; n < total_nodes / threads; ++n)
+                new_node(heap, thread, nullptr, nullptr, n);
+            heap.detach_current_thread(thread);
+        });
+    }
+    for (auto& worker : workers)
+        worker.join();
+    return heap.stats().collections;
+}
+
+TEST(HeapThreads, CollectionFrequencyDoesNotGrowWithThreads)
+{
+    register_test_kinds();
+    u64 const nodes = scaled(4'000'000); // 128 MB in release
+    u64 one = collections_for(1, nodes);
+    u64 four = collections_for(4, nodes);
+    EXPECT_GE(one, 10u);
+    // The trigger counts global bytes: four threads allocating the same total collect about
+    // as often (their allocation windows add a little slack, never a factor of four).
+    EXPECT_LE(four, one + one / 2 + 2) << "one thread: " << one << ", four threads: " << four;
+    EXPECT_GE(four, one / 2);
 }
 
 TEST(HeapThreads, ConcurrentCollectRequestsElectOneConductor)
