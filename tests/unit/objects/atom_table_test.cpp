@@ -19,6 +19,15 @@
 namespace weft {
 namespace {
 
+// Joins `threads` from inside a safe region: a thread attached to the heap must not block
+// while others may need it to reach a safepoint (DESIGN.md R6).
+void join_outside_heap(Vm& vm, std::vector<std::thread>& threads)
+{
+    SafeRegion region(vm.mutator());
+    for (auto& th : threads)
+        th.join();
+}
+
 class AtomTableTest : public ::testing::Test {
 protected:
     AtomTable& atoms() { return m_runtime.atoms(); }
@@ -164,7 +173,8 @@ TEST_F(AtomTableTest, FourThreadsInternOverlappingKeysIdentically)
                 order.push_back((t * 500 + i) % kKeys);
             std::shuffle(order.begin(), order.end(), std::mt19937(t + 1));
             ready.fetch_add(1);
-            while (ready.load() < kThreads) { }
+            while (ready.load() < kThreads)
+                vm.safepoint_poll();
             for (int i : order) {
                 // Alternate input forms: UTF-8 and an existing non-atom String.
                 String* atom = (i + t) % 2 ? vm.runtime().atoms().intern(vm, keys[i])
@@ -173,8 +183,7 @@ TEST_F(AtomTableTest, FourThreadsInternOverlappingKeysIdentically)
             }
         });
     }
-    for (auto& th : threads)
-        th.join();
+    join_outside_heap(m_vm, threads);
     int checked = 0;
     for (int i = 0; i < kKeys; ++i) {
         String* first = nullptr;
@@ -233,12 +242,21 @@ TEST_F(AtomTableTest, ReferencedAtomsSurviveCollection)
     EXPECT_EQ(atoms().find_no_gc("length"), length);
 }
 
+// Allocates `count` non-atom strings of the same size class as the atoms above, so that this
+// thread's allocation window (retained by the collector on purpose) moves past their blocks.
+WEFT_NOINLINE void allocate_fillers(Vm& vm, int count)
+{
+    for (int i = 0; i < count; ++i)
+        ASSERT_NE(string_from_utf8(vm, "filler.filler." + std::to_string(100000 + i)), nullptr);
+}
+
 TEST_F(AtomTableTest, UnreferencedAtomsAreRemoved)
 {
-    constexpr int kCount = 2000;
+    constexpr int kCount = 20000;
     usize before = atoms().size();
     intern_unreferenced(m_vm, "unreferenced.atom.", kCount);
     EXPECT_EQ(atoms().size(), before + kCount);
+    allocate_fillers(m_vm, 5000);
     clobber_stack();
     m_vm.heap().collect(m_vm.mutator());
     int still_there = 0;
@@ -286,8 +304,7 @@ TEST_F(AtomTableTest, InterningWhileCollecting)
             }
         });
     }
-    for (auto& th : threads)
-        th.join();
+    join_outside_heap(m_vm, threads);
     for (int k = 0; k < kKeys; ++k) {
         String* first = got[k].load_acquire();
         ASSERT_NE(first, nullptr);

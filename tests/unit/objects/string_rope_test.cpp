@@ -15,6 +15,15 @@
 namespace weft {
 namespace {
 
+// Joins `threads` from inside a safe region: a thread attached to the heap must not block
+// while others may need it to reach a safepoint (DESIGN.md R6).
+void join_outside_heap(Vm& vm, std::vector<std::thread>& threads)
+{
+    SafeRegion region(vm.mutator());
+    for (auto& th : threads)
+        th.join();
+}
+
 class RopeTest : public ::testing::Test {
 protected:
     Runtime m_runtime;
@@ -168,7 +177,8 @@ TEST_F(RopeTest, FourThreadsFlattenTheSameRopes)
         threads.emplace_back([&, t] {
             Vm vm(m_runtime);
             ready.fetch_add(1);
-            while (ready.load() < kThreads) { }
+            while (ready.load() < kThreads)
+                vm.safepoint_poll();
             for (int k = 0; k < kRopes; ++k) {
                 int i = (k * (2 * t + 1) + t * 13) % kRopes; // a different permutation per thread
                 String* flat = ropes[i].load_acquire()->flatten(vm);
@@ -176,8 +186,7 @@ TEST_F(RopeTest, FourThreadsFlattenTheSameRopes)
             }
         });
     }
-    for (auto& th : threads)
-        th.join();
+    join_outside_heap(m_vm, threads);
     for (int i = 0; i < kRopes; ++i) {
         String* first = results[i * kThreads].load_acquire();
         ASSERT_NE(first, nullptr);
@@ -226,8 +235,7 @@ TEST_F(RopeTest, ReadersRaceWithFlattening)
             }
         });
     }
-    for (auto& th : threads)
-        th.join();
+    join_outside_heap(m_vm, threads);
     EXPECT_EQ(mismatches.load(), 0);
     m_runtime.heap().remove_root_source(root_id);
 }

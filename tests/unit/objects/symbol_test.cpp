@@ -14,6 +14,15 @@
 namespace weft {
 namespace {
 
+// Joins `threads` from inside a safe region: a thread attached to the heap must not block
+// while others may need it to reach a safepoint (DESIGN.md R6).
+void join_outside_heap(Vm& vm, std::vector<std::thread>& threads)
+{
+    SafeRegion region(vm.mutator());
+    for (auto& th : threads)
+        th.join();
+}
+
 class SymbolTest : public ::testing::Test {
 protected:
     Runtime m_runtime;
@@ -62,8 +71,7 @@ TEST_F(SymbolTest, WellKnownSymbolsAreSharedByAllThreads)
             seen[t] = well_known_symbols(vm).species;
         });
     }
-    for (auto& th : threads)
-        th.join();
+    join_outside_heap(m_vm, threads);
     Symbol* mine = well_known_symbols(m_vm).species;
     for (Symbol* s : seen)
         EXPECT_EQ(s, mine);
