@@ -4,6 +4,10 @@
 
 #include "parser/source.h"
 
+#if defined(__linux__)
+#include <pthread.h>
+#endif
+
 namespace weft::parser {
 
 namespace {
@@ -41,10 +45,44 @@ bool is_strict_reserved_word(std::string_view name)
         || name == "protected" || name == "public" || name == "static" || name == "yield";
 }
 
+namespace {
+
+// The lowest stack address this thread may use while parsing, leaving a margin for the
+// code that runs after a nesting error (formatting, unwinding) and for sanitizers' larger
+// frames; 0 when unknown (then only the depth counter limits recursion).
+uptr stack_limit_for_current_thread()
+{
+#if defined(__linux__)
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0)
+        return 0;
+    void* low = nullptr;
+    size_t size = 0;
+    int rc = pthread_attr_getstack(&attr, &low, &size);
+    pthread_attr_destroy(&attr);
+    if (rc != 0 || !low)
+        return 0;
+#if defined(WEFT_ASAN)
+    constexpr uptr kMargin = 256 * KiB;
+#else
+    constexpr uptr kMargin = 64 * KiB;
+#endif
+    if (size <= 2 * kMargin)
+        return reinterpret_cast<uptr>(low) + size / 2;
+    return reinterpret_cast<uptr>(low) + kMargin;
+#else
+    return 0;
+#endif
+}
+
+} // namespace
+
 DepthGuard::DepthGuard(Parser& p, u32 offset)
     : parser(p)
 {
-    if (++parser.m_depth > parser.m_options.max_nesting_depth)
+    ++parser.m_depth;
+    auto frame = reinterpret_cast<uptr>(__builtin_frame_address(0));
+    if (parser.m_depth > parser.m_options.max_nesting_depth || frame < parser.m_stack_limit)
         fail_at(offset, "too much nesting: the program is nested too deeply");
 }
 
@@ -53,6 +91,7 @@ Parser::Parser(std::string_view source, Arena& arena, ParseOptions const& option
     , m_arena(arena)
     , m_options(options)
     , m_lexer(source, arena, options.goal)
+    , m_stack_limit(stack_limit_for_current_thread())
 {
 }
 

@@ -257,6 +257,7 @@ private:
     ClassScope* m_class { nullptr };
     ModuleExports* m_exports { nullptr };
     u32 m_depth { 0 };
+    uptr m_stack_limit { 0 }; // recursion stops before the frame address falls below this
     // First YieldExpression/AwaitExpression (or `await` identifier) position since the
     // innermost parenthesized cover began: arrow parameters may not contain them.
     u32 m_yield_await_pos { kNoOffset };
