@@ -156,6 +156,8 @@ bool Heap::is_marked(Cell const* cell) const { return m_state->is_marked(cell); 
 
 bool HeapState::is_marked(Cell const* cell) const
 {
+    if (!cell)
+        return false;
     if (m_blocks.contains(reinterpret_cast<uptr>(cell)))
         return Block::of(cell)->is_marked(cell, m_cycle);
     return LargeObject::of(cell)->marked_cycle.load_relaxed() == m_cycle;

@@ -265,6 +265,7 @@ WEFT_ALWAYS_INLINE void MutatorThread::take_register_snapshot()
 // The allocation fast path: pop the thread's free list for the size class.
 inline Cell* Heap::try_allocate(MutatorThread& thread, usize bytes, u8 kind)
 {
+    WEFT_ASSERT(kind != 0); // kind 0 marks a free cell
     thread.safepoint_poll();
     if (bytes - 1 < kMaxSmallCellSize) [[likely]] {
         unsigned size_class = size_class_for(bytes);
