@@ -29,8 +29,12 @@ void Block::format(unsigned size_class, bool dirty)
     m_swept = true;
     m_dirty = dirty;
     m_marked_cycle = 0;
-    // The bitmaps need no clearing: a swept block answers "allocated" from headers, and the
-    // next collection clears its own bitmap before marking.
+    // A swept block keeps the bitmap of the next collection clear (see prepare_for_marking);
+    // we do not know that collection's parity here, so clear both.
+    for (auto& bitmap : m_marks) {
+        for (auto& word : bitmap)
+            word.store_relaxed(0);
+    }
     m_state = BlockState::InUse;
 }
 
@@ -80,6 +84,10 @@ usize Block::sweep(Cell** out_list)
         ++free_cells;
     }
     m_swept = true;
+    // The old "allocated" bits (the other bitmap) are dead now; clear them so the next
+    // collection, which marks into that bitmap, need not touch this block before marking.
+    for (auto& word : m_marks[which ^ 1])
+        word.store_relaxed(0);
     *out_list = head;
     return free_cells;
 }
@@ -108,7 +116,16 @@ Cell* Block::allocated_cell_containing(uptr address)
 void Block::prepare_for_marking(u64 cycle)
 {
     unsigned mine = cycle & 1;
-    if (!m_swept) {
+    if (m_swept) {
+        // Swept (or freshly formatted) since the last collection: the sweep already cleared
+        // the bitmap this collection marks into.
+#ifndef NDEBUG
+        for (auto const& word : m_marks[mine])
+            WEFT_ASSERT(word.load_relaxed() == 0);
+#endif
+        return;
+    }
+    {
         if ((m_marked_cycle & 1) == mine) {
             // Marked two (or an even number of) collections ago: move those bits to the
             // bitmap this collection reads "allocated" from.

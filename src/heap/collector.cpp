@@ -4,6 +4,7 @@
 #include "heap/heap_state.h"
 
 #include <chrono>
+#include <cstdio>
 #include <thread>
 
 namespace weft {
@@ -85,14 +86,23 @@ void HeapState::conduct(MutatorThread& self)
     }
     self.take_register_snapshot();
     {
-        std::unique_lock lock(m_gc_mutex);
-        m_gc_cv.wait(lock, [&]() NO_THREAD_SAFETY_ANALYSIS {
+        auto all_stopped = [&]() NO_THREAD_SAFETY_ANALYSIS {
             for (MutatorThread* thread : m_threads) {
                 if (thread != &self && !is_stopped(*thread, thread->m_state.load_seq_cst()))
                     return false;
             }
             return true;
-        });
+        };
+        std::unique_lock lock(m_gc_mutex);
+        // A thread that never polls stops every thread forever; say so once (a debugging aid,
+        // the wait itself goes on: the contract is that attached threads poll).
+        if (!m_gc_cv.wait_for(lock, std::chrono::seconds(10), all_stopped)) {
+            std::fprintf(stderr,
+                "weft heap: a collection has waited 10 s for attached threads to reach a safepoint. "
+                "Is a thread looping without safepoint_poll(), blocking outside a SafeRegion, or "
+                "exited without detaching?\n");
+            m_gc_cv.wait(lock, all_stopped);
+        }
     }
 
     // 2. Prepare: a new cycle number, clear this cycle's mark bitmaps, index large objects.
