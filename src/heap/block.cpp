@@ -64,25 +64,44 @@ usize Block::sweep(Cell** out_list)
 {
     WEFT_ASSERT(!m_swept);
     unsigned which = m_marked_cycle & 1;
+    bool const finalizers = g_any_cell_kind_finalizes.load_acquire();
     Cell* head = nullptr;
+    Cell** tail = &head;
     usize free_cells = 0;
     char* first = first_cell();
-    u32 carved = (m_carved_end_offset - m_first_cell_offset) / m_cell_size;
-    for (u32 i = carved; i-- > 0;) {
-        char* cell = first + usize(i) * m_cell_size;
-        if (bitmap_bit(which, cell))
-            continue;
-        auto* c = reinterpret_cast<Cell*>(cell);
-        if (u8 kind = c->kind_raw()) {
-            // Dead since the collection that marked this block: finalize, then zero.
-            if (auto finalize = g_cell_kind_table[kind].finalize)
-                finalize(c);
-            std::memset(cell, 0, m_cell_size);
+    char* end = base() + m_carved_end_offset;
+    // Runs of consecutive unmarked cells are zeroed with one memset each (dead cells hold
+    // old data; free cells are zero but for their stale link), then linked in address order.
+    auto flush_run = [&](char* run_start, char* run_end) {
+        std::memset(run_start, 0, run_end - run_start);
+        for (char* cell = run_start; cell < run_end; cell += m_cell_size) {
+            *tail = reinterpret_cast<Cell*>(cell);
+            tail = link_of(cell);
+            ++free_cells;
         }
-        *link_of(cell) = head;
-        head = c;
-        ++free_cells;
+    };
+    char* run_start = nullptr;
+    for (char* cell = first; cell < end; cell += m_cell_size) {
+        if (bitmap_bit(which, cell)) {
+            if (run_start) {
+                flush_run(run_start, cell);
+                run_start = nullptr;
+            }
+            continue;
+        }
+        if (finalizers) {
+            // Dead since the collection that marked this block: finalize before zeroing.
+            if (u8 kind = reinterpret_cast<Cell*>(cell)->kind_raw()) {
+                if (auto finalize = g_cell_kind_table[kind].finalize)
+                    finalize(reinterpret_cast<Cell*>(cell));
+            }
+        }
+        if (!run_start)
+            run_start = cell;
     }
+    if (run_start)
+        flush_run(run_start, end);
+    *tail = nullptr;
     m_swept = true;
     // The old "allocated" bits (the other bitmap) are dead now; clear them so the next
     // collection, which marks into that bitmap, need not touch this block before marking.
