@@ -83,7 +83,9 @@ void BM_HeapAllocate(benchmark::State& state)
     state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kNodesPerThread * thread_count));
     GcStats stats = heap.stats();
     state.counters["collections"] = static_cast<double>(stats.collections);
-    state.counters["mean_pause_us"] = stats.collections ? stats.total_pause_ns / 1e3 / static_cast<double>(stats.collections) : 0;
+    double collections = stats.collections ? static_cast<double>(stats.collections) : 1.0;
+    state.counters["mean_pause_us"] = static_cast<double>(stats.total_pause_ns) / 1e3 / collections;
+    state.counters["mean_mark_us"] = static_cast<double>(stats.total_mark_ns) / 1e3 / collections;
 }
 
 // Arguments: threads, min_trigger_bytes in MiB (8: the heap fits in the last-level cache;

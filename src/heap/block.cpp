@@ -19,18 +19,16 @@ constexpr u32 kFirstCellOffset = (sizeof(Block) + kCellAlignment - 1) & ~u32(kCe
 
 } // namespace
 
-void Block::format(unsigned size_class, bool dirty)
+void Block::format(unsigned size_class, bool dirty, u64 completed)
 {
     m_size_class = static_cast<u8>(size_class);
     m_cell_size = kSizeClassCellSize[size_class];
     m_first_cell_offset = kFirstCellOffset;
     m_carved_end_offset = kFirstCellOffset;
     m_cell_count = static_cast<u32>((kBlockSize - kFirstCellOffset) / m_cell_size);
-    m_swept = true;
     m_dirty = dirty;
-    m_marked_cycle = 0;
-    // A swept block keeps the bitmap of the next collection clear (see prepare_for_marking);
-    // we do not know that collection's parity here, so clear both.
+    m_swept_at = completed;
+    // A swept block keeps the bitmap of the next collection clear; clear both.
     for (auto& bitmap : m_marks) {
         for (auto& word : bitmap)
             word.store_relaxed(0);
@@ -60,10 +58,10 @@ usize Block::carve(Cell** out_list)
     return count;
 }
 
-usize Block::sweep(Cell** out_list)
+usize Block::sweep(Cell** out_list, u64 completed)
 {
-    WEFT_ASSERT(!m_swept);
-    unsigned which = m_marked_cycle & 1;
+    WEFT_ASSERT(!swept(completed));
+    unsigned which = completed & 1;
     bool const finalizers = g_any_cell_kind_finalizes.load_acquire();
     Cell* head = nullptr;
     Cell** tail = &head;
@@ -102,7 +100,7 @@ usize Block::sweep(Cell** out_list)
     if (run_start)
         flush_run(run_start, end);
     *tail = nullptr;
-    m_swept = true;
+    m_swept_at = completed;
     // The old "allocated" bits (the other bitmap) are dead now; clear them so the next
     // collection, which marks into that bitmap, need not touch this block before marking.
     for (auto& word : m_marks[which ^ 1])
@@ -111,16 +109,16 @@ usize Block::sweep(Cell** out_list)
     return free_cells;
 }
 
-bool Block::is_allocated(Cell const* cell) const
+bool Block::is_allocated(Cell const* cell, u64 completed) const
 {
     if ((reinterpret_cast<uptr>(cell) & ~kBlockMask) >= m_carved_end_offset)
         return false;
-    if (m_swept)
+    if (swept(completed))
         return cell->kind_raw() != 0;
-    return bitmap_bit(m_marked_cycle & 1, cell);
+    return bitmap_bit(completed & 1, cell);
 }
 
-Cell* Block::allocated_cell_containing(uptr address)
+Cell* Block::allocated_cell_containing(uptr address, u64 completed)
 {
     uptr first = reinterpret_cast<uptr>(first_cell());
     if (address < first)
@@ -129,47 +127,7 @@ Cell* Block::allocated_cell_containing(uptr address)
     if (index >= m_cell_count)
         return nullptr;
     auto* cell = reinterpret_cast<Cell*>(first + index * m_cell_size);
-    return is_allocated(cell) ? cell : nullptr;
-}
-
-void Block::prepare_for_marking(u64 cycle)
-{
-    unsigned mine = cycle & 1;
-    if (m_swept) {
-        // Swept (or freshly formatted) since the last collection: the sweep already cleared
-        // the bitmap this collection marks into.
-#ifndef NDEBUG
-        for (auto const& word : m_marks[mine])
-            WEFT_ASSERT(word.load_relaxed() == 0);
-#endif
-        return;
-    }
-    {
-        if ((m_marked_cycle & 1) == mine) {
-            // Marked two (or an even number of) collections ago: move those bits to the
-            // bitmap this collection reads "allocated" from.
-            for (usize i = 0; i < kBitmapWords; ++i)
-                m_marks[mine ^ 1][i].store_relaxed(m_marks[mine][i].load_relaxed());
-        }
-        m_marked_cycle = cycle - 1;
-    }
-    for (auto& word : m_marks[mine])
-        word.store_relaxed(0);
-}
-
-usize Block::marked_cell_count(u64 cycle) const
-{
-    // Most blocks after a collection are either empty or not: look for any bit first (a
-    // cheap OR over the bitmap), count only when there is one.
-    u64 any = 0;
-    for (auto const& word : m_marks[cycle & 1])
-        any |= word.load_relaxed();
-    if (!any)
-        return 0;
-    usize count = 0;
-    for (auto const& word : m_marks[cycle & 1])
-        count += std::popcount(word.load_relaxed());
-    return count;
+    return is_allocated(cell, completed) ? cell : nullptr;
 }
 
 } // namespace weft

@@ -9,13 +9,21 @@
 // so marking a cell from its address needs no division. Collection number c marks into
 // bitmap c & 1; bitmap (c - 1) & 1 then still holds the previous collection's marks.
 //
+// "Completed" below is the number of the last finished collection (HeapState::m_cycle
+// between collections, m_cycle - 1 while one runs). Every in-use block takes part in every
+// collection, so after collection c an in-use block's allocated cells are exactly its cells
+// marked in c, whether or not anybody touches the block: no per-block work at the end of a
+// pause is needed to make a block "unswept".
+//
 // Is a cell allocated? (what a conservative pointer must be checked against)
 //  - A cell at or above carved_end never is.
-//  - Swept block (freshly formatted, or swept since the last collection): iff its header
-//    kind != 0. Free cells have a zero header; allocation writes the kind.
-//  - Unswept block (marked by collection p, not swept since): iff its bit is set in bitmap
-//    p & 1. Collection c, starting, copies those bits into bitmap (c - 1) & 1 when p has
-//    the parity of c, and then clears bitmap c & 1 for its own marks.
+//  - Swept block (m_swept_at == completed: formatted or swept since the last collection):
+//    iff its header kind != 0. Free cells have a zero header; allocation writes the kind.
+//  - Unswept block (m_swept_at < completed): iff its bit is set in bitmap completed & 1.
+//
+// Bitmap hygiene: a swept block keeps bitmap (completed + 1) & 1 clear (format clears both,
+// sweep clears the one it no longer needs), so the next collection marks into a clean bitmap.
+// Blocks still unswept when a collection starts get that bitmap cleared in the pause.
 //
 // Invariants:
 //  - A block in use is owned by exactly one of: a per-class unswept list (no owner; taken by
@@ -51,21 +59,22 @@ public:
     char* base() { return reinterpret_cast<char*>(this); }
 
     // Formats a free block for `size_class`; `dirty` if its memory may be non-zero. Nothing
-    // is carved yet, so no cell is allocated.
-    void format(unsigned size_class, bool dirty);
+    // is carved yet, so no cell is allocated. `completed`: see above.
+    void format(unsigned size_class, bool dirty, u64 completed);
     // Carves the next few KiB of never-handed-out cells into a free list (zeroing them first
     // if the block is dirty, so they are in cache when allocated). Returns how many cells,
     // 0 when the block is fully carved. Owner only.
     usize carve(Cell** out_list);
-    // Sweeps an unswept block with the marks it was left with: dead cells are finalized and
-    // zeroed, every unallocated carved cell goes on the returned free list. Marks it swept.
-    usize sweep(Cell** out_list);
+    // Sweeps an unswept block: dead cells are finalized and zeroed, every unallocated carved
+    // cell goes on the returned free list (in address order). The block becomes swept.
+    usize sweep(Cell** out_list, u64 completed);
 
+    bool swept(u64 completed) const { return m_swept_at == completed; }
     // The allocated cell containing `address`, or nullptr. Only valid with the world stopped
     // (or on the owning thread).
-    Cell* allocated_cell_containing(uptr address);
+    Cell* allocated_cell_containing(uptr address, u64 completed);
     // Is the cell starting at `cell` allocated (per the rules above)?
-    bool is_allocated(Cell const* cell) const;
+    bool is_allocated(Cell const* cell, u64 completed) const;
 
     // Marking (collection `cycle`): returns true if this call set the bit.
     bool test_and_set_mark(void const* cell, u64 cycle)
@@ -78,26 +87,27 @@ public:
         return !(word.fetch_or_relaxed(bit) & bit);
     }
     bool is_marked(void const* cell, u64 cycle) const { return bitmap_bit(cycle & 1, cell); }
-
-    // At the start of collection `cycle` (world stopped): make "allocated" answerable from
-    // bitmap (cycle - 1) & 1 for unswept blocks, and clear this cycle's bitmap.
-    void prepare_for_marking(u64 cycle);
-    // After marking: number of cells marked in `cycle`.
-    usize marked_cell_count(u64 cycle) const;
-    // After marking `cycle`: this block's allocated cells are now exactly its marked cells.
-    void become_unswept(u64 cycle)
+    // Clears the bitmap collection `cycle` marks into (world stopped).
+    void clear_marks(u64 cycle)
     {
-        m_swept = false;
-        m_marked_cycle = cycle;
+        for (auto& word : m_marks[cycle & 1])
+            word.store_relaxed(0);
+    }
+    bool marks_clear(u64 cycle) const
+    {
+        for (auto const& word : m_marks[cycle & 1]) {
+            if (word.load_relaxed())
+                return false;
+        }
+        return true;
     }
     // Calls `fn(Cell*)` for every allocated cell (world stopped or owner only).
     template<typename Fn>
-    void for_each_allocated_cell(Fn const& fn);
+    void for_each_allocated_cell(u64 completed, Fn const& fn);
 
     unsigned size_class() const { return m_size_class; }
     u32 cell_size() const { return m_cell_size; }
     u32 cell_count() const { return m_cell_count; }
-    bool swept() const { return m_swept; }
     char* first_cell() { return base() + m_first_cell_offset; }
 
     // Pool bookkeeping (guarded by the block space's pool lock, or the world is stopped).
@@ -117,10 +127,9 @@ private:
     // Owner only between pauses (read in pauses): end of the carved prefix, as an offset.
     u32 m_carved_end_offset = 0;
     u8 m_size_class = 0;
-    bool m_swept = true;
     bool m_dirty = false; // the uncarved part may hold old data
-    // The collection whose marks define which cells are allocated while !m_swept.
-    u64 m_marked_cycle = 0;
+    // The completed-collection count when this block was last formatted or swept.
+    u64 m_swept_at = 0;
     // Atomic: set by markers (fetch_or) during a pause; read by the owner when sweeping.
     Atomic<u64> m_marks[2][kBitmapWords];
 };
@@ -128,12 +137,12 @@ private:
 static_assert(sizeof(Block) <= 2 * KiB, "the block header must stay small");
 
 template<typename Fn>
-void Block::for_each_allocated_cell(Fn const& fn)
+void Block::for_each_allocated_cell(u64 completed, Fn const& fn)
 {
     char* cell = first_cell();
     char* end = base() + m_carved_end_offset;
     for (; cell < end; cell += m_cell_size) {
-        if (is_allocated(reinterpret_cast<Cell*>(cell)))
+        if (is_allocated(reinterpret_cast<Cell*>(cell), completed))
             fn(reinterpret_cast<Cell*>(cell));
     }
 }

@@ -3,6 +3,7 @@
 
 #include "base/assert.h"
 
+#include <algorithm>
 #include <sys/mman.h>
 
 namespace weft {
@@ -44,11 +45,18 @@ BlockSpace::BlockSpace(usize reserve_bytes)
     m_block_capacity = static_cast<u32>(size / kBlockSize);
     for (auto& cursor : m_unswept_cursor)
         cursor.store_relaxed(0);
+    // Anonymous memory: pages stay uncommitted until a block in their range is used.
+    usize table_bytes = (usize(m_block_capacity) * sizeof(Atomic<u64>) + 4095) & ~usize(4095);
+    void* table = mmap(nullptr, table_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (table == MAP_FAILED)
+        fatal_error("heap: cannot map the block table");
+    m_live_cycle = static_cast<Atomic<u64>*>(table);
 }
 
 BlockSpace::~BlockSpace()
 {
     munmap(reinterpret_cast<void*>(m_base), m_reserved);
+    munmap(m_live_cycle, (usize(m_block_capacity) * sizeof(Atomic<u64>) + 4095) & ~usize(4095));
 }
 
 Block* BlockSpace::in_use_block_containing(uptr address) const
@@ -62,7 +70,7 @@ Block* BlockSpace::in_use_block_containing(uptr address) const
     return block->m_state == BlockState::InUse ? block : nullptr;
 }
 
-Block* BlockSpace::take_free_block(unsigned size_class, usize limit_bytes, usize other_bytes)
+Block* BlockSpace::take_free_block(unsigned size_class, usize limit_bytes, usize other_bytes, u64 completed)
 {
     Block* block = nullptr;
     bool dirty = true;
@@ -90,29 +98,21 @@ Block* BlockSpace::take_free_block(unsigned size_class, usize limit_bytes, usize
             dirty = false; // fresh anonymous memory is zero
         }
         m_blocks_in_use.store_relaxed(in_use + 1);
-        // Publish the state under the lock so a later pause sees a consistent header.
         block->m_state = BlockState::InUse;
+        m_new_blocks[size_class].push_back(block);
     }
-    block->format(size_class, dirty);
+    // No pause can run before this thread's next safepoint poll, so formatting outside the
+    // lock is safe: nobody else looks at this block before then.
+    block->format(size_class, dirty, completed);
     return block;
 }
 
-void BlockSpace::release_blocks(std::vector<Block*> const& blocks)
-{
-    LockGuard guard(m_pool_lock);
-    for (Block* block : blocks) {
-        WEFT_ASSERT(block->m_state == BlockState::InUse);
-        block->m_state = BlockState::Free;
-        m_free.push_back(block);
-    }
-    m_blocks_in_use.store_relaxed(m_blocks_in_use.load_relaxed() - blocks.size());
-}
-
-void BlockSpace::clear_unswept_lists()
+void BlockSpace::prepare_for_marking(u64 cycle)
 {
     for (unsigned c = 0; c < kSizeClassCount; ++c) {
-        m_unswept[c].clear();
-        m_unswept_cursor[c].store_relaxed(0);
+        auto const& list = m_unswept[c];
+        for (usize i = std::min(m_unswept_cursor[c].load_relaxed(), list.size()); i < list.size(); ++i)
+            list[i]->clear_marks(cycle);
     }
 }
 

@@ -107,7 +107,10 @@ void HeapState::conduct(MutatorThread& self)
 
     // 2. Prepare: a new cycle number, clear this cycle's mark bitmaps, index large objects.
     u64 cycle = ++m_cycle;
-    m_blocks.for_each_block_in_use([&](Block* block) { block->prepare_for_marking(cycle); });
+    m_blocks.prepare_for_marking(cycle);
+#ifndef NDEBUG
+    m_blocks.for_each_block_in_use([&](Block* block) { WEFT_ASSERT(block->marks_clear(cycle)); });
+#endif
     m_large.sort_for_lookup();
     m_marking.reset();
     m_marking.join();
@@ -159,30 +162,16 @@ void HeapState::conduct(MutatorThread& self)
 
     // 5. Reclaim: dead large objects now; small blocks are swept lazily by allocating
     //    threads, except blocks with no survivor, which go straight back to the pool.
-    usize live = m_large.sweep(cycle, [](Cell* cell) {
-        if (auto finalize = g_cell_kind_table[cell->kind_raw()].finalize)
-            finalize(cell);
-    });
+    auto finalize = [](Cell* cell) {
+        if (auto fn = g_cell_kind_table[cell->kind_raw()].finalize)
+            fn(cell);
+    };
+    usize live = m_large.sweep(cycle, finalize) + m_marking.marked_bytes();
     bool finalizers = g_any_cell_kind_finalizes.load_acquire();
-    m_blocks.clear_unswept_lists();
-    std::vector<Block*> empty_blocks;
-    m_blocks.for_each_block_in_use([&](Block* block) {
-        usize marked = block->marked_cell_count(cycle);
-        if (marked == 0) {
-            if (finalizers) {
-                block->for_each_allocated_cell([](Cell* cell) {
-                    if (auto finalize = g_cell_kind_table[cell->kind_raw()].finalize)
-                        finalize(cell);
-                });
-            }
-            empty_blocks.push_back(block);
-            return;
-        }
-        live += marked * block->cell_size();
-        block->become_unswept(cycle);
-        m_blocks.add_unswept(block);
+    m_blocks.finish_marking(cycle, [&](Block* block) {
+        if (finalizers)
+            block->for_each_allocated_cell(cycle - 1, finalize);
     });
-    m_blocks.release_blocks(empty_blocks);
     for (MutatorThread* thread : m_threads) {
         reset_caches(*thread);
         // Bytes handed out before this pause count toward the total, not the next trigger.

@@ -47,7 +47,7 @@ HeapState::~HeapState()
 {
     // Every thread has detached: release non-heap resources of the cells still allocated.
     if (g_any_cell_kind_finalizes.load_acquire()) {
-        m_blocks.for_each_block_in_use([](Block* block) { block->for_each_allocated_cell(finalize_if_needed); });
+        m_blocks.for_each_block_in_use([&](Block* block) { block->for_each_allocated_cell(m_cycle, finalize_if_needed); });
         m_large.sort_for_lookup();
         m_large.for_each([](LargeObject* object) { finalize_if_needed(object->cell()); });
     }
@@ -82,7 +82,7 @@ bool HeapState::refill(MutatorThread& thread, unsigned size_class)
     cache = AllocationCache {};
     // Lazy sweeping: the first block waiting for a sweep that has room becomes our window.
     while (Block* block = m_blocks.take_unswept(size_class)) {
-        usize cells = block->sweep(&list);
+        usize cells = block->sweep(&list, m_cycle);
         if (!cells)
             cells = block->carve(&list);
         if (cells) {
@@ -91,7 +91,7 @@ bool HeapState::refill(MutatorThread& thread, unsigned size_class)
             return true;
         }
     }
-    Block* block = m_blocks.take_free_block(size_class, m_config.limit_bytes, m_large.bytes());
+    Block* block = m_blocks.take_free_block(size_class, m_config.limit_bytes, m_large.bytes(), m_cycle);
     if (!block)
         return false;
     usize cells = block->carve(&list);

@@ -25,6 +25,7 @@ void MarkPool::reset()
     m_done = false;
     m_idle.store_relaxed(0);
     m_weak_slots.clear();
+    m_marked_bytes = 0;
 }
 
 bool MarkPool::join()
@@ -73,11 +74,18 @@ bool MarkPool::take(std::vector<Cell*>& stack)
     return true;
 }
 
-void MarkPool::deposit_weak_slots(std::vector<Atomic<Cell*>*>& slots)
+void MarkPool::deposit(std::vector<Atomic<Cell*>*>& slots, usize marked_bytes)
 {
     std::lock_guard guard(m_lock);
     m_weak_slots.insert(m_weak_slots.end(), slots.begin(), slots.end());
     slots.clear();
+    m_marked_bytes += marked_bytes;
+}
+
+usize MarkPool::marked_bytes() const
+{
+    std::lock_guard guard(m_lock);
+    return m_marked_bytes;
 }
 
 std::vector<Atomic<Cell*>*> MarkPool::take_weak_slots()
@@ -93,6 +101,7 @@ Marker::Marker(BlockSpace& blocks, LargeObjectSpace& large, MarkPool& pool, u64 
     , m_large(large)
     , m_pool(pool)
     , m_cycle(cycle)
+    , m_completed(cycle - 1)
 {
     m_stack.reserve(1024);
 }
@@ -107,15 +116,25 @@ void Marker::mark(Cell* cell)
     if (m_blocks.contains(address)) [[likely]] {
         Block* block = Block::of(cell);
         WEFT_ASSERT(block == m_blocks.in_use_block_containing(address));
-        WEFT_ASSERT(block->is_allocated(cell));
-        if (block->test_and_set_mark(cell, m_cycle))
-            push(cell);
+        WEFT_ASSERT(block->is_allocated(cell, m_completed));
+        mark_in_block(block, cell);
         return;
     }
     LargeObject* object = LargeObject::of(cell);
     WEFT_ASSERT(m_large.contains_cell(cell));
-    if (object->marked_cycle.load_relaxed() != m_cycle && object->marked_cycle.exchange_acq_rel(m_cycle) != m_cycle)
+    if (object->marked_cycle.load_relaxed() != m_cycle && object->marked_cycle.exchange_acq_rel(m_cycle) != m_cycle) {
+        m_marked_bytes += object->cell_size;
         push(cell);
+    }
+}
+
+void Marker::mark_in_block(Block* block, Cell* cell)
+{
+    if (block->test_and_set_mark(cell, m_cycle)) {
+        m_marked_bytes += block->cell_size();
+        m_blocks.note_live(block, m_cycle);
+        push(cell);
+    }
 }
 
 void Marker::mark_conservative(uptr word)
@@ -124,10 +143,8 @@ void Marker::mark_conservative(uptr word)
         Block* block = m_blocks.in_use_block_containing(word);
         if (!block)
             return;
-        if (Cell* cell = block->allocated_cell_containing(word)) {
-            if (block->test_and_set_mark(cell, m_cycle))
-                push(cell);
-        }
+        if (Cell* cell = block->allocated_cell_containing(word, m_completed))
+            mark_in_block(block, cell);
         return;
     }
     if (Cell* cell = m_large.cell_containing(word))
@@ -143,10 +160,7 @@ __attribute__((no_sanitize("address", "thread"))) void Marker::scan_range_conser
 
 void Marker::mark_all_allocated(Block* block)
 {
-    block->for_each_allocated_cell([&](Cell* cell) {
-        if (block->test_and_set_mark(cell, m_cycle))
-            push(cell);
-    });
+    block->for_each_allocated_cell(m_completed, [&](Cell* cell) { mark_in_block(block, cell); });
 }
 
 void Marker::share()
@@ -178,7 +192,7 @@ void Marker::drain()
         if (!m_pool.take(m_stack))
             break;
     }
-    m_pool.deposit_weak_slots(m_weak_slots);
+    m_pool.deposit(m_weak_slots, m_marked_bytes);
 }
 
 } // namespace weft

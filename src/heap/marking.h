@@ -44,9 +44,10 @@ public:
     // Fills `stack` with a packet; false when marking is over. May sleep.
     bool take(std::vector<Cell*>& stack);
     bool someone_idle() const { return m_idle.load_relaxed() != 0; }
-    // Markers hand in the weak slots they recorded when they stop.
-    void deposit_weak_slots(std::vector<Atomic<Cell*>*>& slots);
+    // Markers hand in the weak slots they recorded and the bytes they marked when they stop.
+    void deposit(std::vector<Atomic<Cell*>*>& slots, usize marked_bytes);
     std::vector<Atomic<Cell*>*> take_weak_slots();
+    usize marked_bytes() const;
     unsigned markers() const;
 
 private:
@@ -58,6 +59,7 @@ private:
     // Atomic: written under m_lock, read relaxed by busy markers deciding whether to share.
     Atomic<unsigned> m_idle { 0 };
     std::vector<Atomic<Cell*>*> m_weak_slots;  // guarded by m_lock
+    usize m_marked_bytes = 0;                  // guarded by m_lock
 };
 
 class Marker final : public Tracer {
@@ -73,6 +75,7 @@ public:
     void scan_range_conservatively(uptr begin, uptr end);
     // Marks every allocated cell of `block` (an allocation window: over-retained on purpose).
     void mark_all_allocated(Block*);
+    void mark_in_block(Block*, Cell*);
 
     // Traces until the pool says marking is over, then deposits the weak slots.
     void drain();
@@ -89,6 +92,8 @@ private:
     LargeObjectSpace& m_large;
     MarkPool& m_pool;
     u64 const m_cycle;
+    u64 const m_completed; // the previous collection: decides what is allocated (block.h)
+    usize m_marked_bytes = 0;
     std::vector<Cell*> m_stack;
     std::vector<Atomic<Cell*>*> m_weak_slots;
 };
