@@ -4,7 +4,9 @@
 #include "base/assert.h"
 
 #include <algorithm>
+#include <cstring>
 #include <sys/mman.h>
+#include <unistd.h>
 
 namespace weft {
 
@@ -82,6 +84,10 @@ Block* BlockSpace::take_free_block(unsigned size_class, usize limit_bytes, usize
         if (!m_free.empty()) {
             block = m_free.back();
             m_free.pop_back();
+        } else if (!m_decommitted.empty()) {
+            block = m_decommitted.back();
+            m_decommitted.pop_back();
+            dirty = false; // the kernel hands back zero pages
         } else {
             if (m_fresh_index == m_block_capacity)
                 return nullptr;
@@ -105,6 +111,25 @@ Block* BlockSpace::take_free_block(unsigned size_class, usize limit_bytes, usize
     // lock is safe: nobody else looks at this block before then.
     block->format(size_class, dirty, completed);
     return block;
+}
+
+void BlockSpace::decommit_excess_free_blocks()
+{
+    // Keep as many committed free blocks as are in use (room to grow back to twice the
+    // survivors without page faults); release the cell pages of the rest.
+    static usize const page = static_cast<usize>(sysconf(_SC_PAGESIZE));
+    if (page < sizeof(Block) || page >= kBlockSize)
+        return; // the header would not keep its own page: keep everything committed
+    usize keep = std::max<usize>(m_blocks_in_use.load_relaxed(), 16);
+    while (m_free.size() > keep) {
+        Block* block = m_free.back();
+        // Zero the cells sharing the header's page by hand; the kernel zeroes the rest.
+        std::memset(block->first_cell(), 0, block->base() + page - block->first_cell());
+        if (madvise(block->base() + page, kBlockSize - page, MADV_DONTNEED) != 0)
+            return; // keep it (and the rest) committed and dirty
+        m_free.pop_back();
+        m_decommitted.push_back(block);
+    }
 }
 
 void BlockSpace::prepare_for_marking(u64 cycle)

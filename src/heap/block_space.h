@@ -99,7 +99,12 @@ private:
     u32 m_block_capacity = 0;
 
     Mutex m_pool_lock;
-    std::vector<Block*> m_free GUARDED_BY(m_pool_lock); // released blocks, memory dirty
+    std::vector<Block*> m_free GUARDED_BY(m_pool_lock);     // released blocks, memory dirty
+    std::vector<Block*> m_decommitted GUARDED_BY(m_pool_lock); // released and given back to
+                                                             // the kernel (cells read as zero)
+    // Gives the cell memory of free blocks beyond what the heap may soon reuse back to the
+    // kernel (the header page stays). Called at the end of a pause.
+    void decommit_excess_free_blocks() REQUIRES(m_pool_lock);
     // Written under m_pool_lock; read without it only with the world stopped.
     u32 m_fresh_index = 0;     // next never-used block
     u32 m_committed_index = 0; // blocks below this are committed (read/write)
@@ -139,6 +144,7 @@ void BlockSpace::finish_marking(u64 cycle, OnRelease const& on_release)
         m_unswept_cursor[c].store_relaxed(0);
     }
     m_blocks_in_use.store_relaxed(m_blocks_in_use.load_relaxed() - released);
+    decommit_excess_free_blocks();
 }
 
 } // namespace weft

@@ -309,6 +309,32 @@ TEST_F(HeapTest, LazySweepingReusesMemory)
     EXPECT_LT(stats.heap_bytes, 16 * MiB) << "swept cells must be reused instead of taking new blocks";
 }
 
+WEFT_NOINLINE void scribble_blobs(Heap& heap, MutatorThread& thread, usize size, int count)
+{
+    for (int i = 0; i < count; ++i) {
+        Cell* cell = heap.try_allocate(thread, size, kBlobKind);
+        ASSERT_NE(cell, nullptr);
+        std::memset(reinterpret_cast<char*>(cell) + 8, 0xab, size - 8);
+    }
+}
+
+TEST_F(HeapTest, ReusedAndDecommittedBlocksHandOutZeroedCells)
+{
+    start({ .min_trigger_bytes = 1 * GiB });
+    // 32 MB of dirty garbage, then collections: its blocks go back to the pool, most of them
+    // decommitted (the heap keeps only as many free blocks as it uses).
+    scribble_blobs(*m_heap, *m_thread, 64, 500000);
+    collect_twice();
+    EXPECT_LT(m_heap->stats().heap_bytes, 2 * MiB);
+    // Reuse them for another size class: every cell must read as zero.
+    for (int i = 0; i < 200000; ++i) {
+        auto* bytes = reinterpret_cast<unsigned char*>(m_heap->try_allocate(*m_thread, 96, kBlobKind));
+        ASSERT_NE(bytes, nullptr);
+        for (usize b = 8; b < 96; ++b)
+            ASSERT_EQ(bytes[b], 0) << "cell " << i << " byte " << b;
+    }
+}
+
 TEST_F(HeapTest, TriggerScalesWithLiveBytes)
 {
     start({ .min_trigger_bytes = 1 * MiB, .growth_factor = 2.0 });
