@@ -124,7 +124,7 @@ def main():
     if not exe:
         here = os.path.dirname(os.path.abspath(__file__))
         root = os.path.dirname(os.path.dirname(here))
-        for candidate in ("build/parser-tools/weft-parse", "build/parser-rel/tools/parser/weft-parse"):
+        for candidate in ("build/release/weft-parse", "build/debug/weft-parse"):
             if os.path.exists(os.path.join(root, candidate)):
                 exe = os.path.join(root, candidate)
                 break
