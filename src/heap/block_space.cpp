@@ -113,14 +113,11 @@ Block* BlockSpace::take_free_block(unsigned size_class, usize limit_bytes, usize
     return block;
 }
 
-void BlockSpace::decommit_excess_free_blocks()
+void BlockSpace::decommit_excess_free_blocks(usize keep)
 {
-    // Keep as many committed free blocks as are in use (room to grow back to twice the
-    // survivors without page faults); release the cell pages of the rest.
     static usize const page = static_cast<usize>(sysconf(_SC_PAGESIZE));
     if (page < sizeof(Block) || page >= kBlockSize)
         return; // the header would not keep its own page: keep everything committed
-    usize keep = std::max<usize>(m_blocks_in_use.load_relaxed(), 16);
     while (m_free.size() > keep) {
         Block* block = m_free.back();
         // Zero the cells sharing the header's page by hand; the kernel zeroes the rest.

@@ -74,9 +74,10 @@ public:
     // last collection (swept blocks keep it clear themselves).
     void prepare_for_marking(u64 cycle);
     // After marking `cycle`: blocks with no marked cell go back to the pool (`on_release`
-    // is called for each first); the rest become the new unswept lists.
+    // is called for each first); the rest become the new unswept lists. At most
+    // `keep_free_blocks` free blocks stay committed (enough for the next cycle's allocation).
     template<typename OnRelease>
-    void finish_marking(u64 cycle, OnRelease const& on_release);
+    void finish_marking(u64 cycle, usize keep_free_blocks, OnRelease const& on_release);
     // Every in-use block, by reading headers (slow; for teardown and debug checks).
     template<typename Fn>
     void for_each_block_in_use(Fn const& fn)
@@ -102,9 +103,9 @@ private:
     std::vector<Block*> m_free GUARDED_BY(m_pool_lock);     // released blocks, memory dirty
     std::vector<Block*> m_decommitted GUARDED_BY(m_pool_lock); // released and given back to
                                                              // the kernel (cells read as zero)
-    // Gives the cell memory of free blocks beyond what the heap may soon reuse back to the
-    // kernel (the header page stays). Called at the end of a pause.
-    void decommit_excess_free_blocks() REQUIRES(m_pool_lock);
+    // Gives the cell memory of free blocks beyond `keep` back to the kernel (the header page
+    // stays). Called at the end of a pause.
+    void decommit_excess_free_blocks(usize keep) REQUIRES(m_pool_lock);
     // Written under m_pool_lock; read without it only with the world stopped.
     u32 m_fresh_index = 0;     // next never-used block
     u32 m_committed_index = 0; // blocks below this are committed (read/write)
@@ -121,7 +122,7 @@ private:
 };
 
 template<typename OnRelease>
-void BlockSpace::finish_marking(u64 cycle, OnRelease const& on_release)
+void BlockSpace::finish_marking(u64 cycle, usize keep_free_blocks, OnRelease const& on_release)
 {
     LockGuard guard(m_pool_lock);
     usize released = 0;
@@ -144,7 +145,7 @@ void BlockSpace::finish_marking(u64 cycle, OnRelease const& on_release)
         m_unswept_cursor[c].store_relaxed(0);
     }
     m_blocks_in_use.store_relaxed(m_blocks_in_use.load_relaxed() - released);
-    decommit_excess_free_blocks();
+    decommit_excess_free_blocks(keep_free_blocks);
 }
 
 } // namespace weft

@@ -167,8 +167,13 @@ void HeapState::conduct(MutatorThread& self)
             fn(cell);
     };
     usize live = m_large.sweep(cycle, finalize) + m_marking.marked_bytes();
+    // Next trigger: the heap will hand out about that many bytes before the next collection,
+    // so that many free blocks stay committed; the rest go back to the kernel.
+    u64 trigger = std::max<u64>(m_config.min_trigger_bytes, static_cast<u64>(m_config.growth_factor * static_cast<double>(live)));
+    m_trigger_bytes.store_relaxed(trigger);
+    m_bytes_since_gc.store_relaxed(0);
     bool finalizers = g_any_cell_kind_finalizes.load_acquire();
-    m_blocks.finish_marking(cycle, [&](Block* block) {
+    m_blocks.finish_marking(cycle, trigger / kBlockSize + 16, [&](Block* block) {
         if (finalizers)
             block->for_each_allocated_cell(cycle - 1, finalize);
     });
@@ -179,10 +184,7 @@ void HeapState::conduct(MutatorThread& self)
         thread->m_unflushed_bytes = 0;
     }
 
-    // 6. Next trigger; statistics.
-    u64 trigger = std::max<u64>(m_config.min_trigger_bytes, static_cast<u64>(m_config.growth_factor * static_cast<double>(live)));
-    m_trigger_bytes.store_relaxed(trigger);
-    m_bytes_since_gc.store_relaxed(0);
+    // 6. Statistics.
     u64 pause = now_ns() - start;
     {
         LockGuard guard(m_stats_lock);

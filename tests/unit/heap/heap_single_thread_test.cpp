@@ -320,9 +320,9 @@ WEFT_NOINLINE void scribble_blobs(Heap& heap, MutatorThread& thread, usize size,
 
 TEST_F(HeapTest, ReusedAndDecommittedBlocksHandOutZeroedCells)
 {
-    start({ .min_trigger_bytes = 1 * GiB });
+    start({ .min_trigger_bytes = 1 * MiB });
     // 32 MB of dirty garbage, then collections: its blocks go back to the pool, most of them
-    // decommitted (the heap keeps only as many free blocks as it uses).
+    // decommitted (the heap keeps committed only what the next cycle will allocate).
     scribble_blobs(*m_heap, *m_thread, 64, 500000);
     collect_twice();
     EXPECT_LT(m_heap->stats().heap_bytes, 2 * MiB);
