@@ -277,6 +277,11 @@ void AtomTable::visit_roots(Tracer& tracer)
     }
     for (auto const& slot : m_small_integers)
         tracer.visit(slot.load_acquire());
+    LockGuard guard(m_registry_lock);
+    for (auto const& [key, symbol] : m_registry) {
+        tracer.visit(key);
+        tracer.visit(symbol);
+    }
 }
 
 // Runs with the world stopped, after marking: no lookup is in progress anywhere, so tables
@@ -386,6 +391,29 @@ String* AtomTable::small_integer_string(Vm& vm, u32 value)
     if (!slot.compare_exchange_acq_rel(expected, s))
         return expected;
     return s;
+}
+
+// Symbol.for ( key ), steps 2-5, for a key already converted to a String and interned.
+// spec: https://tc39.es/ecma262/#sec-symbol.for
+Symbol* AtomTable::registered_symbol(Vm& vm, String* key)
+{
+    WEFT_ASSERT(key->is_atom());
+    {
+        // 2. For each element e of the GlobalSymbolRegistry List, if e.[[Key]] is stringKey,
+        //    return e.[[Symbol]].
+        LockGuard guard(m_registry_lock);
+        if (auto it = m_registry.find(key); it != m_registry.end())
+            return it->second;
+    }
+    // 4. Let newSymbol be a new Symbol whose [[Description]] is stringKey. Allocated outside the
+    //    lock; if another thread registers the key meanwhile, its symbol wins and ours is garbage.
+    Symbol* fresh = symbol_create(vm, key);
+    if (!fresh)
+        return nullptr;
+    fresh->header_word().fetch_or_relaxed(Symbol::kRegisteredFlag);
+    // 5. Append the Record { [[Key]]: stringKey, [[Symbol]]: newSymbol } to the registry.
+    LockGuard guard(m_registry_lock);
+    return m_registry.emplace(key, fresh).first->second; // an existing entry wins
 }
 
 // ---------------------------------------------------------------------------------------------

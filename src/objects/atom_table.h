@@ -32,6 +32,7 @@
 #include "heap/heap.h"
 #include "objects/property_key.h"
 
+#include <unordered_map>
 #include <vector>
 #include <span>
 #include <string_view>
@@ -40,6 +41,7 @@ namespace weft {
 
 class String;
 class Vm;
+class Symbol;
 struct WellKnownSymbols;
 
 // Names the engine uses all the time, interned once per runtime.
@@ -148,6 +150,11 @@ public:
     // The cached string for 0 <= value < kSmallIntegerStrings; nullptr if the heap is full.
     String* small_integer_string(Vm&, u32 value);
 
+    // The GlobalSymbolRegistry behind Symbol.for: the registered symbol whose key is the atom
+    // `key`, created on first use; nullptr if the heap is full. Entries are strong (roots).
+    // spec: https://tc39.es/ecma262/#sec-symbol.for
+    Symbol* registered_symbol(Vm&, String* key_atom);
+
     struct Table;
     struct Key;
 
@@ -176,6 +183,9 @@ private:
     Atomic<CommonNames*> m_names { nullptr };          // Atomic: null -> set once by CAS (acq_rel)
     Atomic<WellKnownSymbols*> m_symbols { nullptr };   // Atomic: null -> set once by CAS (acq_rel)
     Atomic<String*> m_small_integers[kSmallIntegerStrings]; // Atomic: null -> set once by CAS each
+    // Never held across an allocation or a safepoint; the root visitor takes it with the world stopped.
+    Mutex m_registry_lock;
+    std::unordered_map<String*, Symbol*> m_registry GUARDED_BY(m_registry_lock); // atom key -> symbol
     u64 m_root_source_id = 0;
     u64 m_weak_callback_id = 0;
 };

@@ -17,6 +17,19 @@ Symbol* symbol_create(Vm& vm, String* description)
     return symbol;
 }
 
+Symbol* symbol_for(Vm& vm, String* key)
+{
+    AtomTable& atoms = vm.runtime().atoms();
+    String* atom = atoms.intern(vm, key);
+    return atom ? atoms.registered_symbol(vm, atom) : nullptr;
+}
+
+String* symbol_key_for(Symbol const* symbol)
+{
+    // GlobalSymbolRegistry entries have their key as description (Symbol.for step 4).
+    return symbol->is_registered() ? symbol->description() : nullptr;
+}
+
 WellKnownSymbols const& well_known_symbols(Vm& vm)
 {
     return vm.runtime().atoms().well_known_symbols(vm);

@@ -64,6 +64,14 @@ struct WellKnownSymbols {
 #undef WEFT_DECLARE_SYMBOL_FIELD
 };
 
+// Symbol.for ( key ) with `key` already a String: the runtime-wide registered symbol for that
+// content (created on first use). nullptr if the heap is full.
+// spec: https://tc39.es/ecma262/#sec-symbol.for
+Symbol* symbol_for(Vm&, String* key);
+// Symbol.keyFor ( sym ): the key of a registered symbol, or nullptr (undefined) for others.
+// spec: https://tc39.es/ecma262/#sec-symbol.keyfor
+String* symbol_key_for(Symbol const*);
+
 // The runtime's well-known symbols (created on first use; descriptions are "Symbol.iterator" …).
 WellKnownSymbols const& well_known_symbols(Vm&);
 

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -94,6 +95,48 @@ TEST_F(SymbolTest, DescriptionSurvivesCollection)
     ASSERT_NE(symbol, nullptr);
     m_vm.heap().collect(m_vm.mutator());
     EXPECT_EQ(symbol->description()->to_utf8(), "only-held-by-the-symbol");
+}
+
+TEST_F(SymbolTest, SymbolForReturnsOneSymbolPerKey)
+{
+    // Node: Symbol.for("app.key") === Symbol.for("app.key"), Symbol.keyFor(it) === "app.key",
+    // Symbol.keyFor(Symbol("x")) === undefined, Symbol.keyFor(Symbol.iterator) === undefined.
+    Symbol* a = symbol_for(m_vm, string_from_utf8(m_vm, "app.key"));
+    Symbol* b = symbol_for(m_vm, string_concat(m_vm, string_from_utf8(m_vm, "app."), string_from_utf8(m_vm, "key")));
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a, b);
+    EXPECT_TRUE(a->is_registered());
+    ASSERT_NE(symbol_key_for(a), nullptr);
+    EXPECT_EQ(symbol_key_for(a)->to_utf8(), "app.key");
+    EXPECT_NE(symbol_for(m_vm, string_from_utf8(m_vm, "other")), a);
+    EXPECT_EQ(symbol_key_for(symbol_create(m_vm, string_from_utf8(m_vm, "x"))), nullptr);
+    EXPECT_EQ(symbol_key_for(well_known_symbols(m_vm).iterator), nullptr);
+}
+
+// Synchronization test: threads racing on Symbol.for of the same keys all get one symbol per
+// key, and registered symbols survive collections without other references.
+TEST_F(SymbolTest, SymbolForFromManyThreads)
+{
+    constexpr int kKeys = 64;
+    std::vector<Symbol*> seen(4 * kKeys);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            Vm vm(m_runtime);
+            for (int k = 0; k < kKeys; ++k) {
+                int key = (k * (2 * t + 1)) % kKeys;
+                seen[t * kKeys + key] = symbol_for(vm, string_from_utf8(vm, "registered." + std::to_string(key)));
+            }
+        });
+    }
+    join_outside_heap(m_vm, threads);
+    m_vm.heap().collect(m_vm.mutator());
+    for (int k = 0; k < kKeys; ++k) {
+        Symbol* s = symbol_for(m_vm, string_from_utf8(m_vm, "registered." + std::to_string(k)));
+        for (int t = 0; t < 4; ++t)
+            EXPECT_EQ(seen[t * kKeys + k], s) << "key " << k << " thread " << t;
+        EXPECT_EQ(symbol_key_for(s)->to_utf8(), "registered." + std::to_string(k));
+    }
 }
 
 } // namespace
