@@ -2,6 +2,7 @@
 // roots, the parallel marking rendezvous, weak references, and reclaiming memory.
 #include "heap/cell_kind_table.h"
 #include "heap/heap_state.h"
+#include "heap/spin_wait.h"
 
 #include <chrono>
 #include <cstdio>
@@ -50,14 +51,19 @@ void HeapState::park(MutatorThread& thread)
     // Release: the conductor reads our snapshot and caches after seeing Parked (acquire).
     thread.m_state.store_release(state_value(MutatorThread::State::Parked));
     m_gc_cv.notify_all();
+    auto parked = [&] { return thread.m_state.load_relaxed() == state_value(MutatorThread::State::Parked); };
+    // Under m_gc_mutex: may this thread join the marking now?
+    auto can_join = [&] {
+        return m_phase.load_relaxed() == GcPhase::Marking && thread.m_marked_in_epoch != m_gc_epoch + 1
+            && m_helpers_joined + 1 < m_max_markers;
+    };
     for (;;) {
-        if (thread.m_state.load_relaxed() != state_value(MutatorThread::State::Parked))
+        if (!parked())
             break; // the conductor resumed us
-        u64 this_collection = m_gc_epoch + 1;
-        if (m_phase == GcPhase::Marking && thread.m_marked_in_epoch != this_collection && m_helpers_joined + 1 < m_max_markers) {
-            thread.m_marked_in_epoch = this_collection;
+        if (can_join()) {
+            thread.m_marked_in_epoch = m_gc_epoch + 1;
             ++m_helpers_joined;
-            ++m_helpers_active;
+            m_helpers_active.store_relaxed(m_helpers_active.load_relaxed() + 1);
             u64 cycle = m_cycle;
             lock.unlock();
             if (m_marking.join()) {
@@ -65,11 +71,15 @@ void HeapState::park(MutatorThread& thread)
                 marker.drain();
             }
             lock.lock();
-            --m_helpers_active;
+            m_helpers_active.store_relaxed(m_helpers_active.load_relaxed() - 1);
             m_gc_cv.notify_all();
             continue;
         }
-        m_gc_cv.wait(lock);
+        // Wait for the marking phase or the resume: spin briefly, then sleep.
+        lock.unlock();
+        spin_briefly([&] { return !parked() || m_phase.load_relaxed() == GcPhase::Marking; }, spin_budget_ns());
+        lock.lock();
+        m_gc_cv.wait(lock, [&] { return !parked() || can_join(); });
     }
 }
 
@@ -93,6 +103,7 @@ void HeapState::conduct(MutatorThread& self)
             }
             return true;
         };
+        spin_briefly(all_stopped, spin_budget_ns());
         std::unique_lock lock(m_gc_mutex);
         // A thread that never polls stops every thread forever; say so once (a debugging aid,
         // the wait itself goes on: the contract is that attached threads poll).
@@ -116,7 +127,7 @@ void HeapState::conduct(MutatorThread& self)
     m_marking.join();
     {
         std::lock_guard lock(m_gc_mutex);
-        m_phase = GcPhase::Marking;
+        m_phase.store_relaxed(GcPhase::Marking);
         m_helpers_joined = 0;
     }
     m_gc_cv.notify_all();
@@ -142,8 +153,11 @@ void HeapState::conduct(MutatorThread& self)
     marker.drain();
     {
         std::unique_lock lock(m_gc_mutex);
-        m_phase = GcPhase::Finishing;
-        m_gc_cv.wait(lock, [&] { return m_helpers_active == 0; });
+        m_phase.store_relaxed(GcPhase::Finishing);
+        lock.unlock();
+        spin_briefly([&] { return m_helpers_active.load_relaxed() == 0; }, spin_budget_ns());
+        lock.lock();
+        m_gc_cv.wait(lock, [&] { return m_helpers_active.load_relaxed() == 0; });
     }
     u64 mark_end = now_ns();
     unsigned markers = m_marking.markers();
@@ -201,7 +215,7 @@ void HeapState::conduct(MutatorThread& self)
     // 7. Resume the world.
     {
         std::lock_guard lock(m_gc_mutex);
-        m_phase = GcPhase::Idle;
+        m_phase.store_relaxed(GcPhase::Idle);
         ++m_gc_epoch;
         m_stop_requested.store_seq_cst(false);
         for (MutatorThread* thread : m_threads) {

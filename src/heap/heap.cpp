@@ -38,6 +38,7 @@ HeapState::HeapState(Heap& heap, HeapConfig const& config)
     : m_heap(heap)
     , m_config(config)
     , m_max_markers(default_marker_count(config))
+    , m_hardware_threads(std::max(1u, std::thread::hardware_concurrency()))
     , m_blocks(config.limit_bytes)
 {
     m_trigger_bytes.store_relaxed(config.min_trigger_bytes);

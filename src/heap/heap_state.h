@@ -26,6 +26,7 @@
 #include "heap/heap.h"
 #include "heap/large_object_space.h"
 #include "heap/marking.h"
+#include "heap/spin_wait.h"
 
 #include <condition_variable>
 #include <functional>
@@ -74,6 +75,13 @@ public:
     Heap& m_heap;
     HeapConfig const m_config;
     unsigned const m_max_markers;
+    unsigned const m_hardware_threads;
+    // Spinning at a rendezvous pays only when every attached thread can have a core; with
+    // more threads than cores a spinner steals the time others need to reach the safepoint.
+    u64 spin_budget_ns() const
+    {
+        return m_attached_count.load_relaxed() <= m_hardware_threads ? kSpinBudgetNs : 0;
+    }
 
     BlockSpace m_blocks;
     LargeObjectSpace m_large;
@@ -95,10 +103,12 @@ public:
     Atomic<bool> m_stop_requested { false };
     std::mutex m_gc_mutex;
     std::condition_variable m_gc_cv;
-    GcPhase m_phase = GcPhase::Idle;   // guarded by m_gc_mutex
+    // Atomic: written under m_gc_mutex; read under it, or relaxed while spinning (spin_wait.h).
+    Atomic<GcPhase> m_phase { GcPhase::Idle };
     u64 m_gc_epoch = 0;                // guarded by m_gc_mutex: collections finished
     unsigned m_helpers_joined = 0;     // guarded by m_gc_mutex: parked threads marking
-    unsigned m_helpers_active = 0;     // guarded by m_gc_mutex: ... not yet back
+    // Atomic: changed under m_gc_mutex (helpers marking, not yet back); read relaxed to spin.
+    Atomic<unsigned> m_helpers_active { 0 };
     // The collection number (1, 2, ...). Written by the conductor in the pause only.
     u64 m_cycle = 0;
     MarkPool m_marking;

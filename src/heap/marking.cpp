@@ -4,6 +4,7 @@
 #include "heap/block_space.h"
 #include "heap/cell_kind_table.h"
 #include "heap/large_object_space.h"
+#include "heap/spin_wait.h"
 
 #include <utility>
 
@@ -23,6 +24,8 @@ void MarkPool::reset()
     m_packets.clear();
     m_markers = 0;
     m_done = false;
+    m_packet_count.store_relaxed(0);
+    m_done_flag.store_relaxed(false);
     m_idle.store_relaxed(0);
     m_weak_slots.clear();
     m_marked_bytes = 0;
@@ -48,6 +51,7 @@ void MarkPool::donate(std::vector<Cell*>&& packet)
     {
         std::lock_guard guard(m_lock);
         m_packets.push_back(std::move(packet));
+        m_packet_count.store_relaxed(m_packets.size());
     }
     m_cv.notify_one();
 }
@@ -60,10 +64,15 @@ bool MarkPool::take(std::vector<Cell*>& stack)
         m_idle.store_relaxed(idle);
         if (idle == m_markers) {
             m_done = true;
+            m_done_flag.store_relaxed(true);
             lock.unlock();
             m_cv.notify_all();
             return false;
         }
+        // Idle: spin briefly for a packet or the end, then sleep.
+        lock.unlock();
+        spin_briefly([&] { return m_done_flag.load_relaxed() || m_packet_count.load_relaxed() != 0; });
+        lock.lock();
         m_cv.wait(lock, [&] { return m_done || !m_packets.empty(); });
         if (m_done)
             return false;
@@ -71,6 +80,7 @@ bool MarkPool::take(std::vector<Cell*>& stack)
     }
     stack = std::move(m_packets.back());
     m_packets.pop_back();
+    m_packet_count.store_relaxed(m_packets.size());
     return true;
 }
 

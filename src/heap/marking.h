@@ -56,6 +56,10 @@ private:
     std::vector<std::vector<Cell*>> m_packets; // guarded by m_lock
     unsigned m_markers = 0;                    // guarded by m_lock
     bool m_done = false;                       // guarded by m_lock
+    // Atomic mirrors of m_packets.size() and m_done, written under m_lock, read relaxed by
+    // idle markers spinning before they sleep.
+    Atomic<usize> m_packet_count { 0 };
+    Atomic<bool> m_done_flag { false };
     // Atomic: written under m_lock, read relaxed by busy markers deciding whether to share.
     Atomic<unsigned> m_idle { 0 };
     std::vector<Atomic<Cell*>*> m_weak_slots;  // guarded by m_lock
