@@ -111,7 +111,9 @@ void DictionaryTable::trace(Cell* cell, Tracer& tracer)
     for (u32 i = 0; i < table->m_used; ++i) {
         Entry const& e = table->entries()[i];
         PropertyKey key = PropertyKey::from_bits(e.key_bits);
-        if (!e.deleted && key.is_cell())
+        // Deleted entries too: a key listed by own_property_keys stays alive while the caller
+        // holds this table, even if the property is deleted meanwhile (objects/object.h).
+        if (key.is_cell())
             tracer.visit(key.as_cell());
     }
 }

@@ -16,6 +16,9 @@
 //  - Values are not here: they stay in the object's slots (inline and StorageSpine), so a switch
 //    to dictionary mode moves no value and loses no racing write to an existing slot.
 //  - next_slot only grows: a slot is never reused for another property before a GC.
+//  - The collector traces the keys of deleted entries too (until the table is replaced by a
+//    bigger copy, which drops them), so a key listed from this table stays alive while the
+//    lister holds the table (Object::own_property_keys).
 #pragma once
 
 #include "objects/shape.h"

@@ -176,35 +176,52 @@ std::optional<OwnProperty> Object::get_own_element_locked(u32 index) const
 
 void Object::collect_element_keys(Vm& vm, std::vector<PropertyKey>& keys)
 {
-    StorageSpine* spine = m_elements.load_acquire();
-    if (!spine)
-        return;
-    bool locked = spine->sparse_acquire() != nullptr;
-    Shape* held = locked ? lock(vm) : nullptr;
-    spine = m_elements.load_acquire();
-    u64 bound = spine->capacity_bound();
-    if (is_array())
-        bound = std::min<u64>(bound, array_length_acquire());
+    // Every read of a SparseElements holds the lock (another thread may be inserting into it).
+    // Without a sparse table the dense slots are read lock-free; if one appears during the scan
+    // (an index may have moved into it after its dense slot was read), scan again under the lock.
     usize first = keys.size();
-    for (unsigned k = 0; k < StorageSpine::kMaxSegments && StorageSpine::segment_start(k) < bound; ++k) {
-        StorageSegment* seg = spine->segment_acquire(k);
-        if (!seg)
-            continue;
-        u64 start = StorageSpine::segment_start(k);
-        u64 end = std::min<u64>(bound, start + seg->capacity());
-        for (u64 j = start; j < end; ++j) {
-            if (!seg->slots()[j - start].load_acquire().is_empty())
-                keys.push_back(PropertyKey::from_index(static_cast<u32>(j)));
+    Shape* held = nullptr;
+    bool locked = false;
+    for (;;) {
+        StorageSpine* spine = m_elements.load_acquire();
+        if (!spine)
+            break;
+        if (!locked && spine->sparse_acquire()) {
+            held = lock(vm);
+            locked = true;
+            continue; // the spine may have been replaced before we held the lock
         }
-    }
-    if (SparseElements* sparse = spine->sparse_acquire()) {
-        u64 limit = is_array() ? array_length_acquire() : u64(1) << 32;
-        sparse->for_each_live([&](SparseElements::Entry const& e) {
-            if (e.index < limit)
-                keys.push_back(PropertyKey::from_index(e.index));
-        });
-        std::sort(keys.begin() + first, keys.end(), [](PropertyKey a, PropertyKey b) { return a.as_index() < b.as_index(); });
-        keys.erase(std::unique(keys.begin() + first, keys.end()), keys.end());
+        u64 bound = spine->capacity_bound();
+        if (is_array())
+            bound = std::min<u64>(bound, array_length_acquire());
+        for (unsigned k = 0; k < StorageSpine::kMaxSegments && StorageSpine::segment_start(k) < bound; ++k) {
+            StorageSegment* seg = spine->segment_acquire(k);
+            if (!seg)
+                continue;
+            u64 start = StorageSpine::segment_start(k);
+            u64 end = std::min<u64>(bound, start + seg->capacity());
+            for (u64 j = start; j < end; ++j) {
+                if (!seg->slots()[j - start].load_acquire().is_empty())
+                    keys.push_back(PropertyKey::from_index(static_cast<u32>(j)));
+            }
+        }
+        SparseElements* sparse = spine->sparse_acquire();
+        if (sparse && !locked) {
+            keys.erase(keys.begin() + first, keys.end());
+            held = lock(vm);
+            locked = true;
+            continue;
+        }
+        if (sparse) {
+            u64 limit = is_array() ? array_length_acquire() : u64(1) << 32;
+            sparse->for_each_live([&](SparseElements::Entry const& e) {
+                if (e.index < limit)
+                    keys.push_back(PropertyKey::from_index(e.index));
+            });
+            std::sort(keys.begin() + first, keys.end(), [](PropertyKey a, PropertyKey b) { return a.as_index() < b.as_index(); });
+            keys.erase(std::unique(keys.begin() + first, keys.end()), keys.end());
+        }
+        break;
     }
     if (locked)
         unlock(held);

@@ -623,7 +623,7 @@ SetResult Object::set(Vm& vm, PropertyKey key, Value value)
     return { SetResult::Kind::Done, outcome == Outcome::True, {} };
 }
 
-std::vector<PropertyKey> Object::own_property_keys(Vm& vm)
+std::vector<PropertyKey> Object::own_property_keys(Vm& vm, Cell** keys_holder)
 {
     std::vector<PropertyKey> keys;
     // 1. For each own property key P that is an array index, in ascending numeric index order.
@@ -633,13 +633,21 @@ std::vector<PropertyKey> Object::own_property_keys(Vm& vm)
         keys.push_back(PropertyKey::from_atom(common_names(vm).length)); // created with the array
     std::vector<PropertyEntry> named;
     Shape* shape = shape_acquire();
+    Cell* holder = nullptr;
     if (!shape->is_dictionary()) {
+        // The shape's history (parents, tables, added keys) refers to every key it names.
         shape->collect_properties(named);
+        holder = shape;
     } else {
+        // The table traces its keys, deleted entries included, for as long as it lives.
         Shape* held = lock(vm);
-        held->dictionary_acquire()->collect(named);
+        DictionaryTable* table = held->dictionary_acquire();
+        table->collect(named);
         unlock(held);
+        holder = table;
     }
+    if (keys_holder)
+        *keys_holder = holder;
     for (auto const& p : named) {
         if (!p.key.is_symbol())
             keys.push_back(p.key);
@@ -738,6 +746,12 @@ Outcome Object::prevent_extensions(Vm& vm)
     }
 }
 
+// Keeps `cell` in a register or a stack slot, both scanned conservatively, up to this point.
+static WEFT_ALWAYS_INLINE void keep_alive(Cell* cell)
+{
+    asm volatile("" : : "r"(cell) : "memory");
+}
+
 Outcome SetIntegrityLevel(Vm& vm, Object* o, IntegrityLevel level)
 {
     // 1-3. Let status be ? O.[[PreventExtensions]](); if false, return false.
@@ -749,8 +763,10 @@ Outcome SetIntegrityLevel(Vm& vm, Object* o, IntegrityLevel level)
     Outcome elements = o->set_elements_integrity(vm, level == IntegrityLevel::Frozen ? StorageSpine::kFrozen : StorageSpine::kSealed);
     if (elements != Outcome::True)
         return elements;
-    // 4. Let keys be ? O.[[OwnPropertyKeys]]().
-    std::vector<PropertyKey> keys = o->own_property_keys(vm);
+    // 4. Let keys be ? O.[[OwnPropertyKeys]](). The loop allocates while other threads may
+    //    delete these properties: `holder` keeps the keys alive until it is done.
+    Cell* holder = nullptr;
+    std::vector<PropertyKey> keys = o->own_property_keys(vm, &holder);
     for (PropertyKey key : keys) {
         PropertyDescriptor desc;
         desc.configurable = false;
@@ -763,9 +779,12 @@ Outcome SetIntegrityLevel(Vm& vm, Object* o, IntegrityLevel level)
                 desc.writable = false;
         }
         // DefinePropertyOrThrow(O, k, desc): a False here cannot happen for ordinary objects.
-        if (o->define_own_property(vm, key, desc) == Outcome::OutOfMemory)
+        if (o->define_own_property(vm, key, desc) == Outcome::OutOfMemory) {
+            keep_alive(holder);
             return Outcome::OutOfMemory;
+        }
     }
+    keep_alive(holder);
     return Outcome::True;
 }
 
@@ -775,16 +794,21 @@ bool TestIntegrityLevel(Vm& vm, Object* o, IntegrityLevel level)
     if (o->is_extensible())
         return false;
     // 4-5. For each key: a configurable property, or (frozen) a writable data property, fails.
-    for (PropertyKey key : o->own_property_keys(vm)) {
+    //      Lookups may allocate (property tables) and poll: `holder` keeps the keys alive.
+    Cell* holder = nullptr;
+    bool result = true;
+    for (PropertyKey key : o->own_property_keys(vm, &holder)) {
         auto current = o->get_own_property_raw(vm, key);
         if (!current)
             continue;
-        if (current->attributes.configurable())
-            return false;
-        if (level == IntegrityLevel::Frozen && current->attributes.is_data() && current->attributes.writable())
-            return false;
+        if (current->attributes.configurable()
+            || (level == IntegrityLevel::Frozen && current->attributes.is_data() && current->attributes.writable())) {
+            result = false;
+            break;
+        }
     }
-    return true;
+    keep_alive(holder);
+    return result;
 }
 
 // --- Tracing and registration ----------------------------------------------------------------------

@@ -133,9 +133,12 @@ public:
     // [[OwnPropertyKeys]] ( ) — OrdinaryOwnPropertyKeys: integer indices ascending, then strings,
     // then symbols, each in property creation order.
     // spec: https://tc39.es/ecma262/#sec-ordinaryownpropertykeys
-    // NOTE: the keys are returned in a C++ vector the collector does not scan; string keys stay
-    // alive while some shape or table of a live object holds them.
-    std::vector<PropertyKey> own_property_keys(Vm&);
+    // NOTE: the keys are returned in a C++ vector the collector does not scan, and another
+    // thread may delete a listed property at any time, after which nothing of the object refers
+    // to its key. `keys_holder`, when given, receives a cell (a shape or a dictionary table)
+    // that refers to every listed string and symbol key: a caller that uses the keys across an
+    // allocation or a safepoint keeps that cell on its stack until it is done with them.
+    std::vector<PropertyKey> own_property_keys(Vm&, Cell** keys_holder = nullptr);
 
     // CreateDataProperty ( O, P, V )
     // spec: https://tc39.es/ecma262/#sec-createdataproperty
