@@ -34,7 +34,38 @@ enum class CellKind : u8 {
     RopeString,           // concatenation flattened on demand
     Symbol,
     AtomTableShard,       // reserved for atom-table side storage if it lives in the heap
+
+    // Engine (functions, environments, bytecode). 96..127 are objects (an Object layout with
+    // more fields after the inline slots): is_object_kind() below relies on the range.
+    FunctionObject = 96,  // a bytecode closure (objects/function.h)
+    NativeFunction,       // a built-in function implemented in C++
+    BoundFunction,        // Function.prototype.bind's exotic object
+    ErrorObject,          // an ordinary object with [[ErrorData]] (objects/error.h)
+    PrimitiveWrapper,     // Boolean/Number/String/Symbol objects: [[XData]]
+    MapObject,            // Map (builtins/map_set.cpp)
+    SetObject,            // Set
+    ArgumentsObject,      // an unmapped arguments object
+    GeneratorObject,      // a generator or async function's suspended activation
+    PromiseObject,        // a Promise
+    DateObject,           // reserved
+    RegExpObject,         // reserved
+    ProxyObject,          // reserved
+    InternalIterator,     // %ArrayIteratorPrototype% / Map / Set / String iterators (builtins/iterator.h)
+    LastObjectKind = 127,
+
+    SharedFunctionInfo = 128, // what a function's closures share: the AST, compiled code (interpreter/code.h)
+    CodeBlock,            // immutable compiled bytecode with its constants, positions and IC words
+    Environment,          // heap slots of captured variables (objects/environment.h)
+    GlobalCell,           // a global lexical binding (vm/realm.h)
+    MapTable,             // Map/Set storage
+    SuspendedFrame,       // the registers of a suspended generator
+    ValueArray,           // a fixed array of Values (internal lists)
 };
+
+constexpr bool is_object_kind(u8 kind)
+{
+    return kind == 16 || kind == 17 || (kind >= 96 && kind <= 127);
+}
 
 constexpr u8 to_u8(CellKind kind) { return static_cast<u8>(kind); }
 

@@ -16,6 +16,10 @@ Runtime::Runtime(RuntimeConfig const& config)
     m_shape_roots = std::make_unique<ShapeRoots>(m_heap);
 }
 
-Runtime::~Runtime() = default;
+Runtime::~Runtime()
+{
+    if (m_engine && m_engine_deleter)
+        m_engine_deleter(m_engine);
+}
 
 } // namespace weft

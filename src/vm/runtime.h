@@ -12,6 +12,7 @@ namespace weft {
 
 class AtomTable;
 class ShapeRoots;
+struct EngineState;
 
 struct RuntimeConfig {
     HeapConfig heap;
@@ -28,10 +29,21 @@ public:
     AtomTable& atoms() { return *m_atoms; }
     ShapeRoots& shape_roots() { return *m_shape_roots; }
 
+    // The engine layer's process-wide state (realm, interpreter thread registry). Installed once
+    // at start-up, before other threads attach; destroyed with `deleter` before the heap.
+    EngineState* engine() const { return m_engine; }
+    void set_engine(EngineState* engine, void (*deleter)(EngineState*))
+    {
+        m_engine = engine;
+        m_engine_deleter = deleter;
+    }
+
 private:
     Heap m_heap;
     std::unique_ptr<AtomTable> m_atoms;
     std::unique_ptr<ShapeRoots> m_shape_roots;
+    EngineState* m_engine = nullptr;
+    void (*m_engine_deleter)(EngineState*) = nullptr;
 };
 
 } // namespace weft

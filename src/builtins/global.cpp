@@ -1,0 +1,54 @@
+// The global object's own functions and values: globalThis, print, queueMicrotask, NaN, Infinity,
+// undefined (parseInt and friends are in number.cpp).
+// spec: https://tc39.es/ecma262/#sec-global-object
+#include "builtins/builtins.h"
+
+#include "builtins/promise.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace weft {
+
+// print ( ...values ): the values formatted as console.log does, then a newline.
+static ThrowOr<Value> global_print(Vm& vm, CallArgs const& args)
+{
+    std::string line;
+    for (u32 i = 0; i < args.count(); ++i) {
+        if (i)
+            line += ' ';
+        line += inspect_value(vm, args.arg(i));
+    }
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    return Value::undefined();
+}
+
+// queueMicrotask ( callback ) — HTML's, as Node has it.
+static ThrowOr<Value> global_queue_microtask(Vm& vm, CallArgs const& args)
+{
+    if (!is_callable(args.arg(0)))
+        return throw_type_error(vm, "The \"callback\" argument must be of type function. Received %s", describe_for_error(vm, args.arg(0)).c_str());
+    enqueue_callback_job(vm, args.arg(0));
+    return Value::undefined();
+}
+
+constexpr NativeMethod kGlobalMethods[] = {
+    { "print", 0, global_print },
+    { "queueMicrotask", 1, global_queue_microtask },
+};
+
+ThrowOr<void> install_global(Vm& vm)
+{
+    Realm& realm = *vm.realm();
+    Object* global = realm.global_object;
+    TRY(install_methods(vm, global, kGlobalMethods));
+    auto constant = PropertyAttributes::data(false, false, false);
+    TRY(define_value(vm, global, "NaN", Value::from_double(std::nan("")), constant));
+    TRY(define_value(vm, global, "Infinity", Value::from_number(INFINITY), constant));
+    TRY(define_value(vm, global, "undefined", Value::undefined(), constant));
+    TRY(define_value(vm, global, "globalThis", Value::from_cell(global)));
+    return {};
+}
+
+} // namespace weft

@@ -1,0 +1,220 @@
+// weft: run a JavaScript file (`weft FILE.js [args]`) or a snippet (`weft -e CODE`).
+#include "builtins/builtins.h"
+#include "builtins/promise.h"
+#include "interpreter/engine.h"
+#include "interpreter/thread_state.h"
+#include "shell/shell.h"
+#include "vm/runtime.h"
+#include "vm/vm.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using namespace weft;
+
+static constexpr char const* kUsage =
+    "Usage: weft [options] FILE.js [arguments...]\n"
+    "       weft [options] -e CODE\n"
+    "\n"
+    "Options:\n"
+    "  -e, --eval CODE      run CODE instead of a file\n"
+    "  --gc-stats           print garbage-collector statistics at exit\n"
+    "  --heap-limit=MB      fail allocations (RangeError) beyond MB megabytes of heap\n"
+    "  --stack-size=KB      size of the interpreter's register stack (default 8192)\n"
+    "  -h, --help           print this help\n"
+    "  -v, --version        print the version\n";
+
+struct Options {
+    std::string file;
+    std::string code;
+    bool eval = false;
+    bool gc_stats = false;
+    usize heap_limit_mb = 0;
+    usize stack_kb = 8192;
+    std::vector<std::string> arguments;
+};
+
+static bool parse_size(char const* text, usize* out)
+{
+    char* end = nullptr;
+    unsigned long long v = std::strtoull(text, &end, 10);
+    if (!end || *end || v == 0)
+        return false;
+    *out = static_cast<usize>(v);
+    return true;
+}
+
+static int parse_options(int argc, char** argv, Options& options)
+{
+    for (int i = 1; i < argc; ++i) {
+        char const* a = argv[i];
+        if (!options.file.empty() || (options.eval && !options.code.empty())) {
+            options.arguments.push_back(a);
+            continue;
+        }
+        if (!std::strcmp(a, "-h") || !std::strcmp(a, "--help")) {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+        if (!std::strcmp(a, "-v") || !std::strcmp(a, "--version")) {
+            std::puts("weft 0.1.0");
+            return 0;
+        }
+        if (!std::strcmp(a, "-e") || !std::strcmp(a, "--eval")) {
+            if (i + 1 >= argc) {
+                std::fputs("weft: -e needs an argument\n", stderr);
+                return 2;
+            }
+            options.eval = true;
+            options.code = argv[++i];
+            continue;
+        }
+        if (!std::strcmp(a, "--gc-stats")) {
+            options.gc_stats = true;
+            continue;
+        }
+        if (!std::strncmp(a, "--heap-limit=", 13)) {
+            if (!parse_size(a + 13, &options.heap_limit_mb)) {
+                std::fprintf(stderr, "weft: bad --heap-limit value '%s'\n", a + 13);
+                return 2;
+            }
+            continue;
+        }
+        if (!std::strncmp(a, "--stack-size=", 13)) {
+            if (!parse_size(a + 13, &options.stack_kb)) {
+                std::fprintf(stderr, "weft: bad --stack-size value '%s'\n", a + 13);
+                return 2;
+            }
+            continue;
+        }
+        if (a[0] == '-' && a[1]) {
+            std::fprintf(stderr, "weft: unknown option '%s'\n%s", a, kUsage);
+            return 2;
+        }
+        options.file = a;
+    }
+    if (options.file.empty() && !options.eval) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    return -1;
+}
+
+// Prints "Uncaught <Name>: <message>" and the stack (file:line:column) for an exception.
+static void report_uncaught(Vm& vm, Value exception, char const* prefix = "Uncaught")
+{
+    std::fflush(stdout);
+    std::string text;
+    if (exception.is_cell_of_kind(CellKind::ErrorObject)) {
+        Value stack = Value::undefined();
+        auto own = as_object(exception)->get_own_data_value(vm, PropertyKey::from_atom(common_names(vm).stack));
+        if (own)
+            stack = *own;
+        std::string summary = error_summary(vm, exception);
+        text = std::string(prefix) + " " + summary;
+        if (is_string(stack)) {
+            std::string s = to_utf8(static_cast<String*>(stack.as_cell()));
+            usize newline = s.find('\n');
+            if (newline != std::string::npos)
+                text += s.substr(newline);
+        }
+    } else {
+        text = std::string(prefix) + " " + inspect_value(vm, exception, false);
+    }
+    text += '\n';
+    std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+static void print_gc_stats(Heap& heap)
+{
+    GcStats s = heap.stats();
+    std::fprintf(stderr,
+        "gc: collections %llu, total pause %.3f ms, max pause %.3f ms, allocated %.1f MiB, live after last %.1f MiB, heap %.1f MiB\n",
+        static_cast<unsigned long long>(s.collections), s.total_pause_ns / 1e6, s.max_pause_ns / 1e6,
+        s.bytes_allocated_total / double(MiB), s.live_bytes_after_last / double(MiB), s.heap_bytes / double(MiB));
+}
+
+static int run(Options const& options)
+{
+    RuntimeConfig config;
+    if (options.heap_limit_mb)
+        config.heap.limit_bytes = options.heap_limit_mb * MiB;
+    Runtime runtime(config);
+    int status = 0;
+    {
+        Vm vm(runtime);
+        EngineOptions engine_options;
+        engine_options.register_stack_bytes = options.stack_kb * KiB;
+        if (!initialize_engine(vm, engine_options)) {
+            std::fputs("weft: out of memory while creating the realm (heap limit too small)\n", stderr);
+            return 1;
+        }
+        ShellOptions shell_options { options.arguments };
+        if (install_shell_globals(vm, shell_options).is_throw()) {
+            std::fputs("weft: out of memory while creating the shell globals\n", stderr);
+            return 1;
+        }
+        std::string source;
+        std::string file = options.eval ? std::string("[eval]") : options.file;
+        if (options.eval) {
+            source = options.code;
+        } else {
+            std::ifstream in(options.file, std::ios::binary);
+            if (!in) {
+                std::fprintf(stderr, "weft: cannot open '%s'\n", options.file.c_str());
+                detach_engine_thread(vm);
+                return 1;
+            }
+            std::ostringstream buffer;
+            buffer << in.rdbuf();
+            source = buffer.str();
+        }
+        std::string syntax_error;
+        auto result = evaluate_script(vm, source, file, &syntax_error);
+        if (result.is_throw()) {
+            Value exception = vm.take_exception();
+            if (!syntax_error.empty()) {
+                std::fflush(stdout);
+                std::fputs(syntax_error.c_str(), stderr);
+                if (syntax_error.back() != '\n')
+                    std::fputc('\n', stderr);
+            } else {
+                report_uncaught(vm, exception);
+            }
+            status = 1;
+        } else {
+            auto loop = run_event_loop(vm);
+            if (loop.is_throw()) {
+                report_uncaught(vm, vm.take_exception());
+                status = 1;
+            }
+        }
+        if (status == 0) {
+            for (Value reason : take_unhandled_rejections(vm)) {
+                report_uncaught(vm, reason, "Uncaught (in promise)");
+                status = 1;
+            }
+        }
+        std::fflush(stdout);
+        if (options.gc_stats)
+            print_gc_stats(runtime.heap());
+        detach_engine_thread(vm);
+    }
+    return status;
+}
+
+int main(int argc, char** argv)
+{
+    Options options;
+    int early = parse_options(argc, argv, options);
+    if (early >= 0)
+        return early;
+    int status = run(options);
+    std::fflush(stdout);
+    // Skip global destructors: the runtime is gone already and the OS reclaims the rest.
+    std::_Exit(status);
+}

@@ -1,0 +1,23 @@
+// The shell's own globals (load, readFile, timers, performance) and its event loop.
+#pragma once
+
+#include "vm/throw_or.h"
+#include "vm/value.h"
+
+#include <string>
+#include <vector>
+
+namespace weft {
+
+class Vm;
+
+struct ShellOptions {
+    std::vector<std::string> script_arguments;
+};
+
+ThrowOr<void> install_shell_globals(Vm&, ShellOptions const&);
+// Runs microtasks and due timers until no work remains. Returns the exception of a callback
+// that threw (uncaught) as a throw.
+ThrowOr<void> run_event_loop(Vm&);
+
+} // namespace weft
