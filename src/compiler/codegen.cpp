@@ -644,7 +644,10 @@ void Codegen::compile_for_in_of(ForInOfStatementNode const* s, std::vector<std::
         c.env_depth = outer_depth;
         m_controls.push_back(std::move(c));
     }
+    u32 value = temp();
+    emit(Opcode::Star, { value });
     enter_scope(head);
+    emit(Opcode::Ldar, { value });
     Node const* target = s->left;
     if (target->is(NodeKind::VariableDeclaration))
         target = target->as<VariableDeclarationNode>()->declarations[0]->target;

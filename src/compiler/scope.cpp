@@ -336,7 +336,8 @@ private:
                 auto name = key->as<PrivateIdentifierNode>()->name;
                 std::string* stored = &m_private_names.emplace_back("#");
                 stored->append(name);
-                declare(m_scope, *stored, VarKind::PrivateName);
+                // Field initializers and methods (other functions) read it: always in the environment.
+                declare(m_scope, *stored, VarKind::PrivateName)->captured = true;
             }
         }
         if (c->super_class)
@@ -349,7 +350,9 @@ private:
             if (e->is(NodeKind::PropertyDefinition) && e->as<PropertyDefinitionNode>()->computed) {
                 visit(e->as<PropertyDefinitionNode>()->key);
                 std::string* stored = &m_private_names.emplace_back("%key" + std::to_string(hidden++));
-                m_out.m_computed_keys[e] = declare(m_scope, *stored, VarKind::Hidden);
+                Variable* hidden = declare(m_scope, *stored, VarKind::Hidden);
+                hidden->captured = true; // read by the field initializer function
+                m_out.m_computed_keys[e] = hidden;
             }
         }
         ClassNode const* saved_class = m_class_for_methods;
