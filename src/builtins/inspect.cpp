@@ -373,12 +373,11 @@ std::string format_object(Context& ctx, Object* o, int recurse_times)
         open = prefix + "{";
         body = is_map ? Body::Map : Body::Set;
     } else {
-        keys = enumerable_keys(ctx, o, kind == CellKind::PrimitiveWrapper || kind == CellKind::ArgumentsObject);
+        keys = enumerable_keys(ctx, o, kind == CellKind::PrimitiveWrapper);
         if (kind == CellKind::ArgumentsObject) {
-            open = "[Arguments] [";
-            close = "]";
-            extras = Extras::Array;
-            body = Body::Array;
+            open = "[Arguments] {";
+            if (keys.empty())
+                return "[Arguments] {}";
         } else if (is_callable(Value::from_cell(o))) {
             base = function_base(ctx, o, constructor);
             if (keys.empty())

@@ -38,7 +38,13 @@ static double js_ceil(double x) { return std::ceil(x); }
 static double js_floor(double x) { return std::floor(x); }
 static double js_trunc(double x) { return std::trunc(x); }
 static double js_sqrt(double x) { return std::sqrt(x); }
-static double js_cbrt(double x) { return std::cbrt(x); }
+// NOTE: glibc's cbrt is not correctly rounded for exact cubes (cbrt(27) = 3.0000000000000004).
+static double js_cbrt(double x)
+{
+    double r = std::cbrt(x);
+    double rounded = std::round(r);
+    return rounded * rounded * rounded == x ? rounded : r;
+}
 static double js_exp(double x) { return std::exp(x); }
 static double js_expm1(double x) { return std::expm1(x); }
 static double js_log(double x) { return std::log(x); }

@@ -554,6 +554,7 @@ constexpr NativeMethod kStringPrototypeMethods[] = {
     { "replaceAll", 2, string_prototype_replace_all },
     { "slice", 2, string_prototype_slice },
     { "split", 2, string_prototype_split },
+    { "startsWith", 1, string_prototype_starts_with },
     { "substr", 2, string_prototype_substr },
     { "substring", 2, string_prototype_substring },
     { "toLowerCase", 0, string_prototype_to_lower_case },

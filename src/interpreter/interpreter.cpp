@@ -301,6 +301,7 @@ static ThrowOr<Value> execute(Vm& vm, ThreadState& ts, Value acc)
     unsigned scale = 1;
     bool strict = code->shared()->is_strict();
     MutatorThread& mutator = vm.mutator();
+    Cell* const length_atom = common_names(vm).length;
 
     mutator.safepoint_poll();
 
@@ -461,7 +462,14 @@ dispatch:
     CASE(StaGlobal)
     {
         u64 word = ics[OP(1)].load_relaxed();
-        if (word && (word & ic::kTagMask) == ic::kOwnTag) {
+        if ((word & ic::kTagMask) == ic::kGlobalCellTag) {
+            // Only mutable cells are cached; the TDZ check stays.
+            auto* cell = reinterpret_cast<GlobalCell*>(word & ic::kPointerMask);
+            if (!cell->get().is_empty()) [[likely]] {
+                cell->set(acc);
+                NEXT(2);
+            }
+        } else if (word && (word & ic::kTagMask) == ic::kOwnTag) {
             Object* global = vm.realm()->global_object;
             if (ic::shape_of(word) == global->shape_acquire()) [[likely]] {
                 u32 slot = ic::slot_of(word);
@@ -506,6 +514,10 @@ dispatch:
         Value object = R(0);
         if (is_object_cell(object)) {
             Object* o = as_object(object);
+            if (o->is_array() && K(1).as_cell() == length_atom) {
+                acc = Value::from_u64(static_cast<ArrayObject*>(o)->length_acquire());
+                NEXT(3);
+            }
             u64 word = ics[OP(2)].load_relaxed();
             Shape* shape = o->shape_acquire();
             if ((word & ic::kTagMask) == ic::kOwnTag) {
@@ -813,9 +825,16 @@ dispatch:
         acc = TRY_OR_THROW(slow::unary(vm, Opcode::Dec, acc));
         NEXT(0);
     }
+    CASE(ToNumeric)
+    {
+        if (acc.is_number()) [[likely]]
+            NEXT(0);
+        SYNC();
+        acc = TRY_OR_THROW(slow::unary(vm, Opcode::ToNumeric, acc));
+        NEXT(0);
+    }
     CASE(Negate)
     CASE(BitNot)
-    CASE(ToNumeric)
     CASE(ToPropertyKey)
     {
         SYNC();

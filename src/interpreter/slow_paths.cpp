@@ -285,6 +285,7 @@ ThrowOr<void> store_global(Vm& vm, String* name, Value value, Atomic<u64>& ic, b
         if (cell->is_const())
             return throw_type_error(vm, "Assignment to constant variable.");
         cell->set(value);
+        ic.store_relaxed(reinterpret_cast<uptr>(cell) | ic::kGlobalCellTag);
         return {};
     }
     Object* global = realm.global_object;

@@ -1,0 +1,35 @@
+// console.log formatting of values, as Node's util.inspect prints them.
+console.log("string", 42, -0, 1.5, NaN, Infinity, true, null, undefined);
+console.log([1, 2, 3], [], [[]], [1, [2, [3, [4, [5]]]]]);
+console.log({ a: 1, b: "two", c: [3], d: { e: { f: { g: 1 } } } });
+console.log({}, { "key-with-dash": 1, valid_id: 2, 3: "num" });
+console.log(["it's", 'say "hi"', "both ' and \"", "tab\there", "new\nline"]);
+console.log([undefined, null, , 4]);
+console.log(Array.from({ length: 12 }, (_, i) => i * 3));
+console.log(Array.from({ length: 120 }, (_, i) => i));
+console.log(Array.from({ length: 7 }, (_, i) => "word" + i));
+console.log(new Map([["k", 1], [{ o: 1 }, [2]]]), new Set([1, "a", [2]]), new Map(), new Set());
+console.log(function named() {}, () => {}, class Foo {}, class Bar extends Array {}, Math.max);
+console.log(Symbol("desc"), Symbol(), Symbol.iterator, { [Symbol("k")]: 1 });
+class Point { constructor() { this.x = 1; this.y = 2; } }
+console.log(new Point(), [new Point()], { p: new Point() });
+console.log(Object.create(null), Object.assign(Object.create(null), { a: 1 }));
+console.log({ get g() { return 1; }, set s(v) {}, get gs() { return 1; }, set gs(v) {} });
+const circular = { name: "c" };
+circular.self = circular;
+console.log(circular);
+console.log([new Number(1), new String("s"), new Boolean(false)]);
+console.log("%s is %d years", "Bob", 42, "extra");
+console.log("%O and %%", [1]);
+console.log({ longPropertyNameNumberOne: 1111111, longPropertyNameNumberTwo: 2222222, longPropertyNameNumberThree: 3333333 });
+console.log([{ a: 1, b: 2 }, { a: 3, b: 4 }]);
+console.log({ arr: [[1, 2], [3, 4]], str: "x".repeat(10) });
+console.log([1.5, -2.25, 1e21, 1e-7]);
+console.log(Promise.resolve(5), new Promise(() => {}), Promise.reject(new Error("x")).catch(() => {}) && "handled");
+const arr = [1, 2];
+arr.extra = "prop";
+console.log(arr);
+console.log((function () { return arguments; })(1, 2));
+console.log([function f() {}, class {}], { fn() {} });
+console.log(-0, [-0], 0);
+console.log("nested", { level1: { level2: { level3: { level4: "deep" } } } });
