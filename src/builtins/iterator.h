@@ -13,7 +13,7 @@ namespace weft {
 
 class InternalIterator final : public EngineObject {
 public:
-    enum Type : u8 { Array, String, Map, Set };
+    enum Type : u8 { Array, String, Map, Set, AsyncFromSync };
     enum Kind : u8 { Keys, Values, Entries };
 
     static InternalIterator* try_create(Vm&, Object* prototype, Value target, Type, Kind);

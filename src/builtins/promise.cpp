@@ -624,6 +624,13 @@ ThrowOr<void> promise_then_no_capability(Vm& vm, Object* promise, Value on_fulfi
     return perform_then(vm, static_cast<PromiseObject*>(promise), on_fulfilled, on_rejected, nullptr);
 }
 
+ThrowOr<void> promise_then_into(Vm& vm, Object* promise, Value on_fulfilled, Value on_rejected, Object* result)
+{
+    auto [resolve, reject] = TRY(create_resolving_functions(vm, static_cast<PromiseObject*>(result)));
+    Capability capability { Value::from_cell(result), resolve, reject };
+    return perform_then(vm, static_cast<PromiseObject*>(promise), on_fulfilled, on_rejected, &capability);
+}
+
 void enqueue_callback_job(Vm& vm, Value callback) { enqueue(vm, { Job::Kind::Callback, callback, Value::undefined(), Value::undefined() }); }
 
 ThrowOr<void> run_microtasks(Vm& vm)

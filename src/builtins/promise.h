@@ -21,6 +21,9 @@ ThrowOr<Object*> promise_resolve_value(Vm&, Value x);
 // PerformPromiseThen ( promise, onFulfilled, onRejected ) without a result capability.
 // spec: https://tc39.es/ecma262/#sec-performpromisethen
 ThrowOr<void> promise_then_no_capability(Vm&, Object* promise, Value on_fulfilled, Value on_rejected);
+// PerformPromiseThen with a capability for the internal promise `result` (a %Promise% from
+// promise_create).
+ThrowOr<void> promise_then_into(Vm&, Object* promise, Value on_fulfilled, Value on_rejected, Object* result);
 // Runs every queued microtask (and the ones they queue) on this thread. A callback job
 // (queueMicrotask) that throws stops the run with its exception.
 ThrowOr<void> run_microtasks(Vm&);

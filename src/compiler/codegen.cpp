@@ -634,13 +634,24 @@ void Codegen::compile_for_in_of(ForInOfStatementNode const* s, std::vector<std::
     Label& break_close = new_label();
     bind(top);
     at(s);
-    emit_jump(is_of ? Opcode::IteratorStep : Opcode::ForInNext, end, { iter });
-    if (is_of && s->is_await)
+    if (is_of && s->is_await) {
+        // nextResult = Await(Call(next, iterator)); done -> end; else its value.
+        u32 result = temp();
+        emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::AsyncIteratorNext), iter, 2 });
         compile_await(nullptr);
+        emit(Opcode::Star, { result });
+        emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::IteratorResultCheck), result, 1 });
+        emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::IteratorComplete), result, 1 });
+        emit_jump(Opcode::JumpIfTrue, end);
+        emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::IteratorValue), result, 1 });
+    } else {
+        emit_jump(is_of ? Opcode::IteratorStep : Opcode::ForInNext, end, { iter });
+    }
     u32 handler_start = static_cast<u32>(m_code.size());
     if (is_of) {
         Control c { Control::Kind::ForOf };
         c.iterator_register = iter;
+        c.is_async = s->is_await;
         c.env_depth = outer_depth;
         m_controls.push_back(std::move(c));
     }
@@ -666,12 +677,31 @@ void Codegen::compile_for_in_of(ForInOfStatementNode const* s, std::vector<std::
         m_handlers.push_back({ handler_start, handler_end, static_cast<u32>(handler.target), saved_env });
         u32 exception = temp();
         emit(Opcode::Star, { exception });
-        emit(Opcode::IteratorCloseQuiet, { iter });
+        if (s->is_await) {
+            // AsyncIteratorClose with a throw completion: call return() and await its result,
+            // ignoring any error, then rethrow.
+            u32 method = temp();
+            Label& rethrow = new_label();
+            Label& quiet = new_label();
+            u32 close_start = static_cast<u32>(m_code.size());
+            emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::GetIteratorReturn), iter, 1 });
+            emit(Opcode::Star, { method });
+            emit_jump(Opcode::JumpIfUndefined, rethrow);
+            emit(Opcode::Call, { method, iter, iter, 0 });
+            emit(Opcode::Await);
+            u32 close_end = static_cast<u32>(m_code.size());
+            emit_jump(Opcode::Jump, rethrow);
+            bind(quiet);
+            m_handlers.push_back({ close_start, close_end, static_cast<u32>(quiet.target), saved_env });
+            bind(rethrow);
+        } else {
+            emit(Opcode::IteratorCloseQuiet, { iter });
+        }
         emit(Opcode::Ldar, { exception });
         emit(Opcode::Throw);
         // `break` out of the loop closes the iterator.
         bind(break_close);
-        emit(Opcode::IteratorClose, { iter });
+        emit_iterator_close(iter, s->is_await);
     }
     bind(end);
 }
@@ -759,6 +789,26 @@ void Codegen::compile_labeled(LabeledStatementNode const* s)
     bind(end);
 }
 
+// IteratorClose / AsyncIteratorClose with a normal completion (clobbers the accumulator).
+void Codegen::emit_iterator_close(u32 iter, bool is_async)
+{
+    if (!is_async) {
+        emit(Opcode::IteratorClose, { iter });
+        return;
+    }
+    RegisterScope rs(*this);
+    u32 method = temp();
+    Label& skip = new_label();
+    emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::GetIteratorReturn), iter, 1 });
+    emit(Opcode::Star, { method });
+    emit_jump(Opcode::JumpIfUndefined, skip);
+    emit(Opcode::Call, { method, iter, iter, 0 });
+    compile_await(nullptr);
+    emit(Opcode::Star, { method });
+    emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::IteratorResultCheck), method, 1 });
+    bind(skip);
+}
+
 void Codegen::emit_pop_envs(u32 to_depth)
 {
     for (u32 d = m_env_depth; d > to_depth; --d)
@@ -773,7 +823,7 @@ void Codegen::emit_jump_to_control(u32 target, bool is_continue)
         Control& c = m_controls[i];
         if (c.kind == Control::Kind::ForOf) {
             emit_pop_envs(c.env_depth);
-            emit(Opcode::IteratorClose, { c.iterator_register });
+            emit_iterator_close(c.iterator_register, c.is_async);
         } else if (c.kind == Control::Kind::Finally) {
             emit_pop_envs(c.env_depth);
             u32 id = 3 + static_cast<u32>(c.pending.size());
@@ -825,7 +875,7 @@ void Codegen::emit_return_of_accumulator()
                 emit(Opcode::Star, { value });
                 saved = true;
             }
-            emit(Opcode::IteratorClose, { c.iterator_register });
+            emit_iterator_close(c.iterator_register, c.is_async);
         } else if (c.kind == Control::Kind::Finally) {
             if (saved)
                 emit(Opcode::Ldar, { value });

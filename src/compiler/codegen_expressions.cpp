@@ -903,16 +903,128 @@ void Codegen::emit_resume_dispatch(bool generator)
     emit(Opcode::Throw);
     bind(is_return);
     emit(Opcode::Ldar, { value });
-    if (generator)
+    if (generator) {
+        // AsyncGeneratorUnwrapYieldResumption: a return request awaits its value first.
+        if (is_async()) {
+            emit(Opcode::Await);
+            emit_resume_dispatch(false);
+        }
         emit_return_of_accumulator();
-    else
+    } else {
         emit(Opcode::Throw);
+    }
     bind(next);
     emit(Opcode::Ldar, { value });
 }
 
+// yield* in an async generator.
+// spec: https://tc39.es/ecma262/#sec-generator-function-definitions-runtime-semantics-evaluation
+void Codegen::compile_async_yield_star(YieldExpressionNode const* y)
+{
+    RegisterScope rs(*this);
+    compile_expression(y->argument);
+    u32 iter = temps(2);
+    u32 kind = temp();
+    u32 received = temp();
+    u32 method = temp();
+    u32 result = temp();
+    at(y);
+    emit(Opcode::GetAsyncIterator, { iter });
+    emit(Opcode::LdaSmi, { 0 });
+    emit(Opcode::Star, { kind });
+    emit(Opcode::LdaUndefined);
+    emit(Opcode::Star, { received });
+    Label& top = new_label();
+    Label& not_next = new_label();
+    Label& call_method = new_label();
+    Label& have_result = new_label();
+    Label& is_return = new_label();
+    Label& done = new_label();
+    Label& end = new_label();
+    bind(top);
+    emit(Opcode::Ldar, { kind });
+    emit_jump(Opcode::JumpIfTrue, not_next);
+    // next: innerResult = Call(next, iterator, « received »)
+    emit(Opcode::Ldar, { iter + 1 });
+    emit(Opcode::Star, { method });
+    emit_jump(Opcode::Jump, call_method);
+    bind(not_next);
+    emit(Opcode::LdaSmi, { 2 });
+    emit(Opcode::StrictEq, { kind });
+    emit_jump(Opcode::JumpIfTrue, is_return);
+    // throw: the iterator's throw method, or close it and throw a TypeError.
+    emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::GetIteratorThrow), iter, 1 });
+    emit(Opcode::Star, { method });
+    emit_jump(Opcode::JumpIfNotUndefined, call_method);
+    {
+        Label& closed = new_label();
+        emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::GetIteratorReturn), iter, 1 });
+        emit(Opcode::Star, { method });
+        emit_jump(Opcode::JumpIfUndefined, closed);
+        emit(Opcode::Call, { method, iter, iter, 0 });
+        emit(Opcode::Await);
+        emit_resume_dispatch(false);
+        emit(Opcode::Star, { result });
+        emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::IteratorResultCheck), result, 1 });
+        bind(closed);
+        emit(Opcode::ThrowTypeError, { constant_atom("The iterator does not provide a 'throw' method") });
+    }
+    bind(is_return);
+    {
+        // return: the iterator's return method, or finish the generator with the value.
+        Label& has_return = new_label();
+        emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::GetIteratorReturn), iter, 1 });
+        emit(Opcode::Star, { method });
+        emit_jump(Opcode::JumpIfNotUndefined, has_return);
+        emit(Opcode::Ldar, { received });
+        emit_return_of_accumulator();
+        bind(has_return);
+    }
+    bind(call_method);
+    emit(Opcode::Call, { method, iter, received, 1 });
+    emit(Opcode::Await);
+    emit_resume_dispatch(false);
+    bind(have_result);
+    emit(Opcode::Star, { result });
+    emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::IteratorResultCheck), result, 1 });
+    emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::IteratorComplete), result, 1 });
+    emit_jump(Opcode::JumpIfTrue, done);
+    emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::IteratorValue), result, 1 });
+    emit(Opcode::Yield);
+    // The resumption: next / throw go to the inner iterator; a return request awaits its value
+    // first (AsyncGeneratorUnwrapYieldResumption), a rejection making it a throw.
+    emit(Opcode::Star, { received });
+    emit(Opcode::YieldResumeKind);
+    emit(Opcode::Star, { kind });
+    emit(Opcode::LdaSmi, { 2 });
+    emit(Opcode::StrictEq, { kind });
+    emit_jump(Opcode::JumpIfFalse, top);
+    emit(Opcode::Ldar, { received });
+    emit(Opcode::Await);
+    emit(Opcode::Star, { received });
+    emit(Opcode::YieldResumeKind);
+    emit_jump(Opcode::JumpIfFalse, top);
+    emit(Opcode::LdaSmi, { 1 });
+    emit(Opcode::Star, { kind });
+    emit_jump(Opcode::Jump, top);
+    bind(done);
+    emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::IteratorValue), result, 1 });
+    emit(Opcode::Star, { received });
+    emit(Opcode::LdaSmi, { 2 });
+    emit(Opcode::StrictEq, { kind });
+    emit_jump(Opcode::JumpIfFalse, end);
+    emit(Opcode::Ldar, { received });
+    emit_return_of_accumulator();
+    bind(end);
+    emit(Opcode::Ldar, { received });
+}
+
 void Codegen::compile_yield(YieldExpressionNode const* y)
 {
+    if (y->delegate && is_async()) {
+        compile_async_yield_star(y);
+        return;
+    }
     if (y->delegate) {
         // yield* iterable: forwards next() values; throw/return close the inner iterator.
         RegisterScope rs(*this);

@@ -150,13 +150,9 @@ void Codegen::compile_function_body()
     if (m_shared->kind() == FunctionKind::ClassConstructor && m_function->class_node
         && m_unit.scopes.field_initializer_of(m_function->class_node))
         emit(Opcode::InitFields);
-    if (m_shared->kind() == FunctionKind::Generator) {
+    if (m_shared->kind() == FunctionKind::Generator || m_shared->kind() == FunctionKind::AsyncGenerator) {
         emit(Opcode::InitialYield);
         emit_resume_dispatch(true);
-    }
-    if (m_shared->kind() == FunctionKind::AsyncGenerator) {
-        emit(Opcode::ThrowTypeError, { constant_atom("async generators are not supported yet") });
-        return;
     }
     if (f->has(kFunctionExpressionBody)) {
         compile_expression(f->body);

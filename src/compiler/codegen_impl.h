@@ -42,6 +42,7 @@ struct Control {
     std::vector<PendingJump> pending;
     // ForOf
     u32 iterator_register = 0;
+    bool is_async = false;     // for await: AsyncIteratorClose
 };
 
 class Codegen {
@@ -129,6 +130,8 @@ public:
     void compile_tagged_template(TaggedTemplateExpressionNode const*);
     void compile_chain(ChainExpressionNode const*);
     void compile_yield(YieldExpressionNode const*);
+    void compile_async_yield_star(YieldExpressionNode const*);
+    void emit_iterator_close(u32 iterator, bool is_async);
     void compile_await(AwaitExpressionNode const*);
     void emit_resume_dispatch(bool generator);
     void compile_property_key(Node const* key, bool computed, u32 reg);

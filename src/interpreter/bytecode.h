@@ -218,6 +218,11 @@ enum class RuntimeFunction : u8 {
     CheckObjectCoercible,  // (value): destructuring null/undefined throws
     IteratorResultCheck,   // (result): throws unless an object
     ToPropertyKeyValue,    // (value) -> a key as a Value
+    GetIteratorReturn,     // (iterator) -> GetMethod(iterator, "return")
+    GetIteratorThrow,      // (iterator) -> GetMethod(iterator, "throw")
+    IteratorComplete,      // (result) -> ToBoolean(result.done)
+    IteratorValue,         // (result) -> result.value
+    AsyncIteratorNext,     // (iterator, next) -> Call(next, iterator)
 };
 
 } // namespace weft

@@ -2,6 +2,7 @@
 // per-thread interpreter state.
 #include "interpreter/engine.h"
 
+#include "builtins/async_generator.h"
 #include "builtins/builtins.h"
 #include "compiler/codegen.h"
 #include "interpreter/code.h"
@@ -121,6 +122,16 @@ static bool create_foundation(Vm& vm, Realm& realm)
     realm.async_function_shape = add_properties(vm, async_root, { { names.length, length_attributes }, { names.name, length_attributes } });
     if (!realm.generator_function_shape || !realm.async_function_shape)
         return false;
+    realm.async_iterator_prototype = Object::try_create(vm, realm.object_prototype);
+    realm.async_generator_prototype = realm.async_iterator_prototype ? Object::try_create(vm, realm.async_iterator_prototype) : nullptr;
+    realm.async_from_sync_iterator_prototype = realm.async_iterator_prototype ? Object::try_create(vm, realm.async_iterator_prototype) : nullptr;
+    realm.async_generator_function_prototype = Object::try_create(vm, realm.function_prototype);
+    if (!realm.async_generator_prototype || !realm.async_from_sync_iterator_prototype || !realm.async_generator_function_prototype)
+        return false;
+    Shape* async_generator_root = vm.runtime().shape_roots().root_for_prototype(vm, realm.async_generator_function_prototype, EngineObject::kInlineCapacity);
+    realm.async_generator_function_shape = add_properties(vm, async_generator_root, { { names.length, length_attributes }, { names.name, length_attributes }, { names.prototype, PropertyAttributes::data(true, false, false) } });
+    if (!realm.async_generator_function_shape)
+        return false;
 
     realm.global_object = Object::try_create(vm, realm.object_prototype, 16);
     if (!realm.global_object)
@@ -145,6 +156,7 @@ static ThrowOr<void> install_all(Vm& vm)
     TRY(install_map_set(vm));
     TRY(install_promise(vm));
     TRY(install_generator(vm));
+    TRY(install_async_generator(vm));
     TRY(install_reflect(vm));
     TRY(install_global(vm));
     TRY(install_console(vm));

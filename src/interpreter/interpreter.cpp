@@ -6,6 +6,7 @@
 // by design (the loop's locals — pc, acc, regs, env — live in machine registers).
 #include "interpreter/interpreter.h"
 
+#include "builtins/async_generator.h"
 #include "builtins/promise.h"
 #include "compiler/codegen.h"
 #include "interpreter/bytecode.h"
@@ -178,6 +179,8 @@ Coroutine* Coroutine::try_create(Vm& vm, Object* prototype, Kind kind)
     c->registers = nullptr;
     c->resume_offset = 0;
     c->promise = Value::undefined();
+    c->queue.store_relaxed(Value::undefined());
+    c->generator_state.store_relaxed(Coroutine::AgSuspendedStart);
     return c;
 }
 
@@ -190,6 +193,7 @@ void Coroutine::trace(Cell* cell, Tracer& tracer)
     tracer.visit(c->env);
     tracer.visit(c->registers);
     trace_value(tracer, c->promise);
+    trace_slot(tracer, c->queue);
 }
 
 void register_coroutine_cell_kind()
@@ -1005,6 +1009,10 @@ dispatch:
                 if (resolved.is_throw())
                     goto handle_exception;
                 acc = c->promise;
+            } else if (c->kind() == Coroutine::AsyncGenerator) {
+                SYNC();
+                async_generator_body_completed(vm, c, acc, false);
+                acc = Value::undefined();
             }
         }
         bool entry = frame->flags & Frame::kEntry;
@@ -1237,8 +1245,10 @@ dispatch:
     CASE(InitialYield)
     {
         SYNC();
-        Object* proto = TRY_OR_THROW(GetPrototypeFromConstructor(vm, frame->callee, vm.realm()->generator_prototype));
-        Coroutine* c = Coroutine::try_create(vm, proto, Coroutine::Generator);
+        bool async_generator = code->shared()->kind() == FunctionKind::AsyncGenerator;
+        Object* fallback = async_generator ? vm.realm()->async_generator_prototype : vm.realm()->generator_prototype;
+        Object* proto = TRY_OR_THROW(GetPrototypeFromConstructor(vm, frame->callee, fallback));
+        Coroutine* c = Coroutine::try_create(vm, proto, async_generator ? Coroutine::AsyncGenerator : Coroutine::Generator);
         if (!c || !save_frame(vm, frame, c, env, pc + SIZE(0)))
             THROW_WITH(throw_out_of_memory(vm));
         c->state().store_release(Coroutine::SuspendedYield);
@@ -1281,6 +1291,16 @@ dispatch:
     {
         SYNC();
         auto* c = static_cast<Coroutine*>(frame->coroutine.as_cell());
+        if (c->kind() == Coroutine::AsyncGenerator) {
+            // AsyncGeneratorYield: settle the first request; go on at once if another is queued.
+            Value resume_value;
+            u32 resume_kind = 0;
+            if (TRY_OR_THROW(async_generator_yield(vm, c, acc, &resume_value, &resume_kind))) {
+                acc = resume_value;
+                ts.resume_kind = resume_kind;
+                NEXT(0);
+            }
+        }
         if (!save_frame(vm, frame, c, env, pc + SIZE(0)))
             THROW_WITH(throw_out_of_memory(vm));
         goto suspend;
@@ -1330,6 +1350,14 @@ handle_exception:
                 auto rejected = promise_reject(vm, as_object(c->promise), reason);
                 (void)rejected;
                 acc = c->promise;
+                frame->flags &= ~Frame::kCoroutine;
+                frame->flags &= ~Frame::kConstruct;
+                goto do_return;
+            }
+            if (c->kind() == Coroutine::AsyncGenerator) {
+                // AsyncGeneratorStart: an exception out of the body settles the first request.
+                async_generator_body_completed(vm, c, vm.take_exception(), true);
+                acc = Value::undefined();
                 frame->flags &= ~Frame::kCoroutine;
                 frame->flags &= ~Frame::kConstruct;
                 goto do_return;

@@ -2,6 +2,7 @@
 #include "interpreter/slow_paths.h"
 
 #include "base/number_format.h"
+#include "builtins/async_generator.h"
 #include "compiler/compilation_unit.h"
 #include "interpreter/inline_cache.h"
 #include "interpreter/interpreter.h"
@@ -464,6 +465,13 @@ ThrowOr<Value> create_closure(Vm& vm, SharedFunctionInfo* shared, Environment* e
         FunctionObject* f = TRY(make_closure(vm, shared, env, realm.generator_function_shape, proto));
         return Value::from_cell(f);
     }
+    case FunctionKind::AsyncGenerator: {
+        Object* proto = Object::try_create(vm, realm.async_generator_prototype);
+        if (!proto)
+            return throw_out_of_memory(vm);
+        FunctionObject* f = TRY(make_closure(vm, shared, env, realm.async_generator_function_shape, proto));
+        return Value::from_cell(f);
+    }
     case FunctionKind::Async:
     case FunctionKind::AsyncArrow: {
         FunctionObject* f = TRY(make_closure(vm, shared, env, realm.async_function_shape, nullptr));
@@ -688,6 +696,18 @@ ThrowOr<Value> call_runtime(Vm& vm, RuntimeFunction id, Value* args, u32 count)
         if (!is_object(args[0]))
             return throw_type_error(vm, "Iterator result %s is not an object", describe_for_error(vm, args[0]).c_str());
         return Value::undefined();
+    case RuntimeFunction::GetIteratorReturn:
+        return GetMethod(vm, args[0], PropertyKey::from_atom(common_names(vm).return_));
+    case RuntimeFunction::GetIteratorThrow:
+        return GetMethod(vm, args[0], PropertyKey::from_atom(common_names(vm).throw_));
+    case RuntimeFunction::IteratorComplete: {
+        Value done = TRY(Get(vm, as_object(args[0]), PropertyKey::from_atom(common_names(vm).done)));
+        return Value::boolean(ToBoolean(done));
+    }
+    case RuntimeFunction::IteratorValue:
+        return Get(vm, as_object(args[0]), PropertyKey::from_atom(common_names(vm).value));
+    case RuntimeFunction::AsyncIteratorNext:
+        return Call(vm, args[1], args[0]);
     case RuntimeFunction::ToPropertyKeyValue: {
         PropertyKey k = TRY(ToPropertyKey(vm, args[0]));
         return key_to_value(vm, k);
@@ -713,6 +733,8 @@ ThrowOr<void> get_iterator(Vm& vm, Value iterable, Value* out, bool async)
         }
     }
     IteratorRecord record = TRY(GetIterator(vm, iterable));
+    if (async)
+        return create_async_from_sync_iterator(vm, record.iterator, record.next_method, out);
     out[0] = record.iterator;
     out[1] = record.next_method;
     return {};

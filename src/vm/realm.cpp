@@ -45,7 +45,7 @@ void Realm::visit_roots(Tracer& tracer)
     WEFT_ENUMERATE_INTRINSICS(WEFT_VISIT_INTRINSIC)
 #undef WEFT_VISIT_INTRINSIC
     for (Shape* shape : { function_shape, constructor_shape, class_constructor_shape, generator_function_shape,
-             async_function_shape, prototype_object_shape, iterator_result_shape, arguments_shape })
+             async_function_shape, async_generator_function_shape, prototype_object_shape, iterator_result_shape, arguments_shape })
         tracer.visit(reinterpret_cast<Cell*>(shape));
     for (auto& [name, cell] : m_lexical) {
         tracer.visit(name);

@@ -59,7 +59,7 @@ private:
     X(array_iterator_prototype) X(string_iterator_prototype) X(map_iterator_prototype)               \
     X(set_iterator_prototype) X(generator_function_prototype) X(generator_prototype)                 \
     X(async_function_prototype) X(async_generator_function_prototype) X(async_generator_prototype)   \
-    X(async_from_sync_iterator_prototype) X(promise_prototype) X(map_prototype) X(set_prototype)     \
+    X(async_from_sync_iterator_prototype) X(async_iterator_prototype) X(promise_prototype) X(map_prototype) X(set_prototype)     \
     X(regexp_prototype) X(date_prototype) X(object_constructor) X(function_constructor)              \
     X(array_constructor) X(promise_constructor) X(symbol_constructor) X(throw_type_error)            \
     X(array_prototype_values) X(promise_resolve_function) X(object_prototype_to_string)
@@ -83,6 +83,7 @@ public:
     Shape* class_constructor_shape = nullptr;     // + prototype (read-only)
     Shape* generator_function_shape = nullptr;    // generator functions: + prototype (writable)
     Shape* async_function_shape = nullptr;        // async functions: length, name
+    Shape* async_generator_function_shape = nullptr; // async generator functions: + prototype (writable)
     Shape* prototype_object_shape = nullptr;      // %Object.prototype% + constructor (non-enumerable)
     Shape* iterator_result_shape = nullptr;       // %Object.prototype% + value, done
     Shape* arguments_shape = nullptr;             // %Object.prototype% + length (non-enumerable)
