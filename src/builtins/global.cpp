@@ -4,6 +4,7 @@
 #include "builtins/builtins.h"
 
 #include "builtins/promise.h"
+#include "interpreter/engine.h"
 
 #include <cmath>
 #include <cstdio>
@@ -33,7 +34,20 @@ static ThrowOr<Value> global_queue_microtask(Vm& vm, CallArgs const& args)
     return Value::undefined();
 }
 
+// eval ( x ): indirect eval — the source runs as a Script in the global scope; its completion
+// value is the result. (A direct call is compiled as an ordinary call, so it behaves the same.)
+// spec: https://tc39.es/ecma262/#sec-eval-x
+static ThrowOr<Value> global_eval(Vm& vm, CallArgs const& args)
+{
+    Value x = args.arg(0);
+    if (!is_string(x))
+        return x;
+    std::string source = to_utf8(static_cast<String*>(x.as_cell()));
+    return evaluate_script(vm, source, "[eval]");
+}
+
 constexpr NativeMethod kGlobalMethods[] = {
+    { "eval", 1, global_eval },
     { "print", 0, global_print },
     { "queueMicrotask", 1, global_queue_microtask },
 };

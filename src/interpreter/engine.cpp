@@ -41,6 +41,8 @@ static void register_engine_cell_kinds()
 static void delete_engine_state(EngineState* state)
 {
     delete state->realm;
+    for (Realm* realm : state->extra_realms)
+        delete realm;
     delete state;
 }
 
@@ -217,6 +219,28 @@ bool initialize_engine(Vm& vm, EngineOptions const& options)
     Object* error = message ? create_error(vm, ErrorType::RangeError, message) : nullptr;
     vm.thread_state()->out_of_memory_error = error ? Value::from_cell(error) : Value::undefined();
     return true;
+}
+
+Realm* create_realm(Vm& vm)
+{
+    EngineState* engine = vm.runtime().engine();
+    Realm* previous = vm.realm();
+    auto* realm = new Realm(vm.runtime());
+    {
+        LockGuard guard(engine->registry_lock);
+        engine->extra_realms.push_back(realm);
+    }
+    vm.set_realm(realm);
+    bool ok = create_foundation(vm, *realm);
+    if (ok) {
+        auto installed = install_all(vm);
+        if (installed.is_throw()) {
+            (void)vm.take_exception();
+            ok = false;
+        }
+    }
+    vm.set_realm(previous);
+    return ok ? realm : nullptr;
 }
 
 ThrowOr<Value> evaluate_script(Vm& vm, std::string_view source, std::string const& file_name, std::string* syntax_error)

@@ -10,6 +10,7 @@
 
 namespace weft {
 
+class Realm;
 class Runtime;
 class Vm;
 
@@ -24,6 +25,10 @@ bool initialize_engine(Vm&, EngineOptions const& = {});
 void attach_engine_thread(Vm&);
 // Before a Vm is destroyed.
 void detach_engine_thread(Vm&);
+
+// A further realm with its own intrinsics and global object (for $262.createRealm). The realm
+// lives as long as the runtime. Returns nullptr at the heap limit. `vm`'s current realm is kept.
+Realm* create_realm(Vm&);
 
 // Compiles and runs a script. On a SyntaxError, *syntax_error receives the parser's formatted
 // report (file:line:column, source line, caret) and the exception is a SyntaxError.

@@ -121,6 +121,7 @@ struct EngineState {
     ~EngineState();
     Runtime& runtime;
     Realm* realm = nullptr;
+    std::vector<Realm*> extra_realms; // created by create_realm; appended under registry_lock
     Mutex registry_lock;
     std::vector<ThreadState*> threads GUARDED_BY(registry_lock);
     u64 root_source_id = 0;

@@ -22,9 +22,13 @@ static constexpr char const* kUsage =
     "\n"
     "Options:\n"
     "  -e, --eval CODE      run CODE instead of a file\n"
+    "  --module             run FILE as an ES module (default for .mjs files)\n"
+    "  --include FILE       run FILE as a script first (repeatable, in order)\n"
     "  --gc-stats           print garbage-collector statistics at exit\n"
     "  --heap-limit=MB      fail allocations (RangeError) beyond MB megabytes of heap\n"
     "  --stack-size=KB      size of the interpreter's register stack (default 8192)\n"
+    "  --gc-stress          collect garbage at every allocation-block refill (slow; finds\n"
+    "                       missing or stale GC roots)\n"
     "  -h, --help           print this help\n"
     "  -v, --version        print the version\n";
 
@@ -33,9 +37,12 @@ struct Options {
     std::string code;
     bool eval = false;
     bool gc_stats = false;
+    bool module = false;
+    std::vector<std::string> includes;
     usize heap_limit_mb = 0;
     usize stack_kb = 8192;
     std::vector<std::string> arguments;
+    bool gc_stress = false;
 };
 
 static bool parse_size(char const* text, usize* out)
@@ -73,6 +80,18 @@ static int parse_options(int argc, char** argv, Options& options)
             options.code = argv[++i];
             continue;
         }
+        if (!std::strcmp(a, "--module")) {
+            options.module = true;
+            continue;
+        }
+        if (!std::strcmp(a, "--include")) {
+            if (i + 1 >= argc) {
+                std::fputs("weft: --include needs an argument\n", stderr);
+                return 2;
+            }
+            options.includes.push_back(argv[++i]);
+            continue;
+        }
         if (!std::strcmp(a, "--gc-stats")) {
             options.gc_stats = true;
             continue;
@@ -89,6 +108,10 @@ static int parse_options(int argc, char** argv, Options& options)
                 std::fprintf(stderr, "weft: bad --stack-size value '%s'\n", a + 13);
                 return 2;
             }
+            continue;
+        }
+        if (!std::strcmp(a, "--gc-stress")) {
+            options.gc_stress = true;
             continue;
         }
         if (a[0] == '-' && a[1]) {
@@ -143,6 +166,7 @@ static int run(Options const& options)
     RuntimeConfig config;
     if (options.heap_limit_mb)
         config.heap.limit_bytes = options.heap_limit_mb * MiB;
+    config.heap.gc_stress = options.gc_stress;
     Runtime runtime(config);
     int status = 0;
     {
@@ -158,23 +182,39 @@ static int run(Options const& options)
             std::fputs("weft: out of memory while creating the shell globals\n", stderr);
             return 1;
         }
+        auto read_file = [&](std::string const& path, std::string& out) {
+            std::ifstream in(path, std::ios::binary);
+            if (!in) {
+                std::fprintf(stderr, "weft: cannot open '%s'\n", path.c_str());
+                return false;
+            }
+            std::ostringstream buffer;
+            buffer << in.rdbuf();
+            out = buffer.str();
+            return true;
+        };
         std::string source;
         std::string file = options.eval ? std::string("[eval]") : options.file;
         if (options.eval) {
             source = options.code;
-        } else {
-            std::ifstream in(options.file, std::ios::binary);
-            if (!in) {
-                std::fprintf(stderr, "weft: cannot open '%s'\n", options.file.c_str());
+        } else if (!read_file(options.file, source)) {
+            detach_engine_thread(vm);
+            return 1;
+        }
+        std::string syntax_error;
+        ThrowOr<Value> result = Value::undefined();
+        for (auto const& include : options.includes) {
+            std::string text;
+            if (!read_file(include, text)) {
                 detach_engine_thread(vm);
                 return 1;
             }
-            std::ostringstream buffer;
-            buffer << in.rdbuf();
-            source = buffer.str();
+            result = evaluate_script(vm, text, include, &syntax_error);
+            if (result.is_throw())
+                break;
         }
-        std::string syntax_error;
-        auto result = evaluate_script(vm, source, file, &syntax_error);
+        if (!result.is_throw())
+            result = evaluate_script(vm, source, file, &syntax_error);
         if (result.is_throw()) {
             Value exception = vm.take_exception();
             if (!syntax_error.empty()) {

@@ -6,6 +6,7 @@
 #include "builtins/promise.h"
 #include "interpreter/engine.h"
 #include "interpreter/thread_state.h"
+#include "vm/realm.h"
 
 #include <chrono>
 #include <fstream>
@@ -113,6 +114,83 @@ constexpr NativeMethod kShellGlobals[] = {
 
 constexpr NativeMethod kPerformanceMethods[] = { { "now", 0, performance_now } };
 
+// --- $262: the host object test262 expects in every realm --------------------------------------
+
+// Each $262 function keeps its realm's global object in data slot 0; this finds the realm.
+static Realm* realm_of_host_function(Vm& vm, CallArgs const& args)
+{
+    auto* self = static_cast<NativeFunction*>(args.callee().as_cell());
+    Value global = self->data(0);
+    EngineState* engine = vm.runtime().engine();
+    if (engine->realm->global_this == global)
+        return engine->realm;
+    LockGuard guard(engine->registry_lock);
+    for (Realm* realm : engine->extra_realms)
+        if (realm->global_this == global)
+            return realm;
+    return vm.realm();
+}
+
+struct RealmSwitch {
+    RealmSwitch(Vm& vm, Realm* realm)
+        : vm(vm)
+        , previous(vm.realm())
+    {
+        vm.set_realm(realm);
+    }
+    ~RealmSwitch() { vm.set_realm(previous); }
+    Vm& vm;
+    Realm* previous;
+};
+
+static ThrowOr<Value> host_eval_script(Vm& vm, CallArgs const& args)
+{
+    Realm* realm = realm_of_host_function(vm, args);
+    String* source = TRY(ToString(vm, args.arg(0)));
+    std::string text = to_utf8(source);
+    RealmSwitch in(vm, realm);
+    return evaluate_script(vm, text, "[evalScript]");
+}
+
+static ThrowOr<Value> host_create_realm(Vm& vm, CallArgs const&)
+{
+    Realm* realm = create_realm(vm);
+    if (!realm)
+        return throw_out_of_memory(vm);
+    RealmSwitch in(vm, realm);
+    TRY(install_host_object(vm));
+    auto host = realm->global_object->get_own_data_value(vm, TRY(key_for(vm, "$262")));
+    return host ? *host : Value::undefined();
+}
+
+static ThrowOr<Value> host_detach_array_buffer(Vm& vm, CallArgs const&)
+{
+    return throw_type_error(vm, "ArrayBuffer is not supported");
+}
+
+constexpr NativeMethod kHostMethods[] = {
+    { "createRealm", 0, host_create_realm },
+    { "detachArrayBuffer", 1, host_detach_array_buffer },
+    { "evalScript", 1, host_eval_script },
+    { "gc", 0, shell_gc },
+};
+
+ThrowOr<void> install_host_object(Vm& vm)
+{
+    Realm& realm = *vm.realm();
+    Object* host = TRY(new_object(vm));
+    for (NativeMethod const& m : kHostMethods) {
+        NativeFunction* fn = make_native_function(vm, m.fn, m.name, m.length);
+        if (!fn)
+            return throw_out_of_memory(vm);
+        fn->set_data(0, realm.global_this);
+        TRY(define_value(vm, host, m.name, Value::from_cell(fn)));
+    }
+    TRY(define_value(vm, host, "global", realm.global_this));
+    TRY(define_value(vm, realm.global_object, "$262", Value::from_cell(host)));
+    return {};
+}
+
 ThrowOr<void> install_shell_globals(Vm& vm, ShellOptions const& options)
 {
     (void)start_time();
@@ -128,6 +206,7 @@ ThrowOr<void> install_shell_globals(Vm& vm, ShellOptions const& options)
     }
     ArrayObject* script_args = TRY(CreateArrayFromList(vm, arguments.values()));
     TRY(define_value(vm, global, "scriptArgs", Value::from_cell(script_args)));
+    TRY(install_host_object(vm));
     return {};
 }
 
