@@ -338,6 +338,13 @@ static ThrowOr<Value> execute(Vm& vm, ThreadState& ts, Value acc)
         goto handle_exception;  \
     } while (0)
 
+    // No destructors across a dispatch: with GCC/Clang, DISPATCH() is a computed goto, and a
+    // computed goto does not run the destructors of the objects whose scope it leaves. A handler
+    // must not have a local with a non-trivial destructor (RootedValues, std::string,
+    // std::vector) in scope at a DISPATCH()/NEXT(): a skipped ~RootedValues leaves a pointer to a
+    // dead stack slot in ThreadState::extra_roots, which the collector then reads. Put such
+    // locals in a lambda or a slow-path function (as CallSpread does). `goto handle_exception`
+    // is an ordinary goto and does run them.
 #if defined(__GNUC__)
     static void* const kDispatch[] = {
 #define WEFT_OPCODE_LABEL(name, format) &&op_##name,
@@ -933,9 +940,12 @@ dispatch:
         Value callee = R(0);
         if (!is_callable(callee))
             THROW_WITH(throw_type_error(vm, "%s is not a function", slow::call_site_text(vm, code, static_cast<u32>(pc - code->bytecode())).c_str()));
-        RootedValues args(vm);
-        TRY_OR_THROW(slow::spread_arguments(vm, R(2), args));
-        acc = TRY_OR_THROW(Call(vm, callee, R(1), args.values()));
+        // The argument list lives in the lambda: see "No destructors across a dispatch" above.
+        acc = TRY_OR_THROW(([&]() -> ThrowOr<Value> {
+            RootedValues args(vm);
+            TRY(slow::spread_arguments(vm, R(2), args));
+            return Call(vm, callee, R(1), args.values());
+        }()));
         NEXT(3);
     }
     CASE(New)
@@ -953,9 +963,11 @@ dispatch:
         Value callee = R(0);
         if (!IsConstructor(callee))
             THROW_WITH(throw_type_error(vm, "%s is not a constructor", slow::call_site_text(vm, code, static_cast<u32>(pc - code->bytecode())).c_str()));
-        RootedValues args(vm);
-        TRY_OR_THROW(slow::spread_arguments(vm, R(1), args));
-        acc = TRY_OR_THROW(Construct(vm, callee, args.values(), callee));
+        acc = TRY_OR_THROW(([&]() -> ThrowOr<Value> {
+            RootedValues args(vm);
+            TRY(slow::spread_arguments(vm, R(1), args));
+            return Construct(vm, callee, args.values(), callee);
+        }()));
         NEXT(2);
     }
     CASE(SuperCall)
@@ -969,9 +981,11 @@ dispatch:
     {
         SYNC();
         u32 f = OP(0);
-        RootedValues args(vm);
-        TRY_OR_THROW(slow::spread_arguments(vm, R(1), args));
-        acc = TRY_OR_THROW(slow::super_construct(vm, regs[f], regs[f + 1], args.values()));
+        acc = TRY_OR_THROW(([&]() -> ThrowOr<Value> {
+            RootedValues args(vm);
+            TRY(slow::spread_arguments(vm, R(1), args));
+            return slow::super_construct(vm, regs[f], regs[f + 1], args.values());
+        }()));
         NEXT(2);
     }
     CASE(CallRuntime)
