@@ -214,6 +214,16 @@ void Codegen::load_variable(Variable* v, std::string_view name, Node const* refe
         emit(for_typeof ? Opcode::LdaGlobalOrUndefined : Opcode::LdaGlobal, { constant_atom(name), ic() });
         return;
     }
+    if (v->kind == VarKind::Import) {
+        // A live import binding: a property of the imported module's namespace, whose getter
+        // reads the exporting module's environment slot (ReferenceError in its TDZ).
+        RegisterScope rs(*this);
+        u32 holder = temp();
+        load_variable(v->import_holder, v->import_holder->name, nullptr);
+        emit(Opcode::Star, { holder });
+        emit(Opcode::GetNamed, { holder, constant_atom(v->import_name), ic() });
+        return;
+    }
     switch (v->location) {
     case VarLocation::Register:
         emit(Opcode::Ldar, { v->index });
@@ -455,6 +465,29 @@ void Codegen::compile_statement(Node const* s)
         compile_class(c, c->id ? c->id->name : std::string_view());
         if (c->id)
             store_identifier(c->id, true);
+        break;
+    }
+    case NodeKind::ImportDeclaration:
+    case NodeKind::ExportAllDeclaration:
+        break;
+    case NodeKind::ExportNamedDeclaration:
+        compile_statement(s->as<ExportNamedDeclarationNode>()->declaration);
+        break;
+    case NodeKind::ExportDefaultDeclaration: {
+        Node const* d = s->as<ExportDefaultDeclarationNode>()->declaration;
+        if (d->is(NodeKind::FunctionDeclaration))
+            break; // hoisted by compile_module_body
+        if (d->is(NodeKind::ClassDeclaration) && d->as<ClassNode>()->id) {
+            compile_statement(d);
+            break;
+        }
+        if (d->is(NodeKind::ClassDeclaration) || d->is(NodeKind::ClassExpression))
+            compile_class(d->as<ClassNode>(), "default");
+        else if ((d->is(NodeKind::FunctionExpression) || d->is(NodeKind::ArrowFunctionExpression)) && !d->as<FunctionNode>()->id)
+            emit_closure(d->as<FunctionNode>(), "default");
+        else
+            compile_expression(d);
+        store_variable(m_scope->find("*default*"), "*default*", nullptr, true);
         break;
     }
     case NodeKind::IfStatement:

@@ -147,12 +147,30 @@ void Codegen::compile_expression(Node const* n)
     case NodeKind::MetaProperty:
         if (n->as<MetaPropertyNode>()->meta == MetaPropertyKind::NewTarget)
             load_pseudo(this_provider()->new_target_var, Opcode::LdaNewTarget);
+        else {
+            RegisterScope rs(*this);
+            u32 referrer = temp();
+            emit(Opcode::LdaConst, { constant_atom(m_unit.file_name) });
+            emit(Opcode::Star, { referrer });
+            emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::ImportMeta), referrer, 1 });
+        }
+        break;
+    case NodeKind::ImportCall: {
+        auto* call = n->as<ImportCallNode>();
+        RegisterScope rs(*this);
+        u32 args = temps(3);
+        emit(Opcode::LdaConst, { constant_atom(m_unit.file_name) });
+        emit(Opcode::Star, { args });
+        compile_expression(call->source);
+        emit(Opcode::Star, { args + 1 });
+        if (call->options)
+            compile_expression(call->options);
         else
-            emit(Opcode::ThrowTypeError, { constant_atom("import.meta is only valid in modules") });
+            emit(Opcode::LdaUndefined);
+        emit(Opcode::Star, { args + 2 });
+        emit(Opcode::CallRuntime, { static_cast<i64>(RuntimeFunction::DynamicImport), args, 3 });
         break;
-    case NodeKind::ImportCall:
-        emit(Opcode::ThrowTypeError, { constant_atom("import() is not supported yet") });
-        break;
+    }
     default:
         emit(Opcode::ThrowTypeError, { constant_atom(std::string("unsupported expression: ") + node_kind_name(n->kind)) });
         break;

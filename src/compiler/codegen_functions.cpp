@@ -14,7 +14,7 @@ ThrowOr<CodeBlock*> Codegen::compile()
     FunctionInfo default_constructor_info;
     void const* node = m_shared->node();
     auto kind = m_shared->kind();
-    if (kind == FunctionKind::Script) {
+    if (kind == FunctionKind::Script || static_cast<Node const*>(node)->is(NodeKind::Program)) {
         m_function = m_unit.scopes.function_of(static_cast<Node const*>(node));
         m_is_script = true;
     } else if (static_cast<Node const*>(node)->is(NodeKind::ClassDeclaration) || static_cast<Node const*>(node)->is(NodeKind::ClassExpression)) {
@@ -41,6 +41,8 @@ ThrowOr<CodeBlock*> Codegen::compile()
 
     if (kind == FunctionKind::Script)
         compile_program_body();
+    else if (static_cast<Node const*>(node)->is(NodeKind::Program))
+        compile_module_body();
     else if (kind == FunctionKind::FieldInitializer || kind == FunctionKind::StaticInitializer)
         compile_synthetic_initializer();
     else if (m_function == &default_constructor_info)
@@ -102,6 +104,36 @@ void Codegen::compile_program_body()
     compile_statements(program->body);
     emit(Opcode::Ldar, { m_completion_register });
     emit(Opcode::Return);
+}
+
+// A module's top-level code runs as an async function (top-level await) whose environment, the
+// module environment, was created and partly filled (imports) when the module was linked.
+void Codegen::compile_module_body()
+{
+    auto* program = static_cast<ProgramNode const*>(m_function->node);
+    m_completion_register = temp();
+    emit(Opcode::AsyncStart);
+    // Function declarations, including those inside export statements.
+    hoist_functions(program->body);
+    for (Node* s : program->body) {
+        Node const* d = nullptr;
+        if (s->is(NodeKind::ExportNamedDeclaration))
+            d = s->as<ExportNamedDeclarationNode>()->declaration;
+        else if (s->is(NodeKind::ExportDefaultDeclaration))
+            d = s->as<ExportDefaultDeclarationNode>()->declaration;
+        if (!d || !d->is(NodeKind::FunctionDeclaration))
+            continue;
+        auto* f = d->as<FunctionNode>();
+        at(f);
+        emit_closure(f, f->id ? f->id->name : std::string_view("default"));
+        std::string_view binding = f->id ? f->id->name : std::string_view("*default*");
+        store_variable(m_scope->find(binding), binding, nullptr, true);
+    }
+    emit(Opcode::LdaUndefined);
+    emit(Opcode::Star, { m_completion_register });
+    compile_statements(program->body);
+    emit(Opcode::LdaUndefined);
+    emit_return_of_accumulator();
 }
 
 void Codegen::compile_function_body()

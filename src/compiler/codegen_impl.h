@@ -143,6 +143,7 @@ public:
     void compile_synthetic_initializer();
     void compile_default_constructor();
     void emit_closure(FunctionNode const*, std::string_view name);
+    void compile_module_body();
     SharedFunctionInfo* make_shared_info(void const* node, FunctionKind, u16 flags, std::string_view name, u32 length);
     void compile_class(ClassNode const*, std::string_view name);
     // Binds the value in the accumulator to a pattern or target (declaration when `initialize`).

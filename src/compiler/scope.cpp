@@ -21,6 +21,10 @@ public:
         for (Node* s : program->body)
             hoist_vars(s, scope);
         declare_lexicals(program->body, scope, true);
+        if (program->goal == ProgramGoal::Module) {
+            m_out.m_module_scope = scope;
+            declare_module_items(program->body, scope);
+        }
         for (auto* g : m_annex_b)
             if (!scope->find(g->id->name))
                 declare(scope, g->id->name, VarKind::Var);
@@ -117,6 +121,9 @@ private:
             }
             break;
         }
+        case NodeKind::ExportNamedDeclaration:
+            hoist_vars(s->as<ExportNamedDeclarationNode>()->declaration, fn_scope);
+            break;
         case NodeKind::BlockStatement:
             for (Node* c : s->as<BlockStatementNode>()->body) {
                 hoist_vars(c, fn_scope);
@@ -172,6 +179,65 @@ private:
             break;
         default:
             break;
+        }
+    }
+
+    // Module top level: imports, and the declarations inside export statements.
+    void declare_module_items(List<Node> const& body, Scope* scope)
+    {
+        auto holder_for = [&](std::string_view specifier) {
+            std::string key(specifier);
+            auto it = m_out.m_namespace_holders.find(key);
+            if (it != m_out.m_namespace_holders.end())
+                return it->second;
+            std::string& name = m_out.m_names.emplace_back("%ns:" + key);
+            Variable* v = declare(scope, name, VarKind::Hidden);
+            m_out.m_namespace_holders.emplace(key, v);
+            return v;
+        };
+        for (Node* s : body) {
+            if (s->is(NodeKind::ImportDeclaration)) {
+                auto* d = s->as<ImportDeclarationNode>();
+                Variable* holder = holder_for(d->source->value);
+                for (ImportSpecifierNode* spec : d->specifiers) {
+                    if (spec->specifier_kind == ImportSpecifierKind::Namespace) {
+                        Variable* v = declare(scope, spec->local->name, VarKind::Const);
+                        v->import_holder = holder;
+                        continue;
+                    }
+                    Variable* v = declare(scope, spec->local->name, VarKind::Import);
+                    v->import_holder = holder;
+                    if (spec->specifier_kind == ImportSpecifierKind::Default)
+                        v->import_name = "default";
+                    else if (spec->imported->is(NodeKind::StringLiteral))
+                        v->import_name = spec->imported->as<StringLiteralNode>()->value;
+                    else
+                        v->import_name = spec->imported->as<IdentifierNode>()->name;
+                }
+            } else if (s->is(NodeKind::ExportNamedDeclaration)) {
+                auto* d = s->as<ExportNamedDeclarationNode>();
+                if (d->source)
+                    holder_for(d->source->value);
+                if (d->declaration) {
+                    List<Node> one;
+                    Node* decl = d->declaration;
+                    one.items = &decl;
+                    one.size = 1;
+                    declare_lexicals(one, scope, true);
+                }
+            } else if (s->is(NodeKind::ExportAllDeclaration)) {
+                holder_for(s->as<ExportAllDeclarationNode>()->source->value);
+            } else if (s->is(NodeKind::ExportDefaultDeclaration)) {
+                Node* decl = s->as<ExportDefaultDeclarationNode>()->declaration;
+                if (decl->is(NodeKind::FunctionDeclaration) && decl->as<FunctionNode>()->id)
+                    declare(scope, decl->as<FunctionNode>()->id->name, VarKind::Function);
+                else if (decl->is(NodeKind::ClassDeclaration) && decl->as<ClassNode>()->id)
+                    declare(scope, decl->as<ClassNode>()->id->name, VarKind::Class, decl->range.end);
+                else if (decl->is(NodeKind::FunctionDeclaration))
+                    declare(scope, "*default*", VarKind::Function);
+                else
+                    declare(scope, "*default*", VarKind::Let, decl->range.end);
+            }
         }
     }
 
@@ -446,6 +512,12 @@ private:
         if (!n)
             return;
         switch (n->kind) {
+        case NodeKind::ExportNamedDeclaration:
+            visit(n->as<ExportNamedDeclarationNode>()->declaration);
+            break;
+        case NodeKind::ExportDefaultDeclaration:
+            visit(n->as<ExportDefaultDeclarationNode>()->declaration);
+            break;
         case NodeKind::ExpressionStatement:
             visit(n->as<ExpressionStatementNode>()->expression);
             break;
@@ -736,6 +808,13 @@ private:
             }
         }
         for (Variable* v : f.all_vars) {
+            if (v->scope == m_out.m_module_scope && v->kind != VarKind::This) {
+                // Module top level: every binding lives in the module's environment, which
+                // other modules read through its namespace.
+                v->location = VarLocation::Environment;
+                v->index = v->scope->env_slots++;
+                continue;
+            }
             if (v->scope->kind == ScopeKind::Program
                 && (v->kind == VarKind::Var || v->kind == VarKind::Function)) {
                 v->location = VarLocation::GlobalObject;

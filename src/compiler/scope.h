@@ -39,6 +39,8 @@ enum class VarKind : u8 {
     Arguments,
     PrivateName,  // #x: holds the class evaluation's private Symbol
     Hidden,       // compiler temporaries that closures share (computed field keys)
+    Import,       // a module's named/default import: read as `holder[import_name]`, the
+                  // namespace of the imported module (whose properties read its environment)
 };
 
 enum class VarLocation : u8 { Unassigned, Register, Environment, GlobalObject, GlobalLexical };
@@ -51,6 +53,8 @@ struct Variable {
     VarLocation location = VarLocation::Unassigned;
     u32 index = 0;     // register or environment slot
     u32 decl_end = 0;  // source offset after which same-function references are initialised
+    Variable* import_holder = nullptr; // Import: the hidden binding holding the namespace
+    std::string_view import_name;      // Import: the exported name
 
     bool is_lexical() const
     {
@@ -58,7 +62,7 @@ struct Variable {
     }
     bool is_read_only() const
     {
-        return kind == VarKind::Const || kind == VarKind::ClassSelf || kind == VarKind::FunctionSelf;
+        return kind == VarKind::Const || kind == VarKind::ClassSelf || kind == VarKind::FunctionSelf || kind == VarKind::Import;
     }
 };
 
@@ -135,6 +139,16 @@ public:
         auto it = m_resolutions.find(reference);
         return it == m_resolutions.end() ? nullptr : it->second;
     }
+    // Modules: the top-level scope, and the hidden binding holding the namespace of the module
+    // requested by `specifier` (filled in when the module is linked).
+    Scope* module_scope() const { return m_module_scope; }
+    Variable* namespace_holder(std::string_view specifier) const
+    {
+        auto it = m_namespace_holders.find(std::string(specifier));
+        return it == m_namespace_holders.end() ? nullptr : it->second;
+    }
+    std::unordered_map<std::string, Variable*> const& namespace_holders() const { return m_namespace_holders; }
+
     // The hidden binding holding the evaluated key of a computed class field.
     Variable* computed_key_of(parser::Node const* field) const
     {
@@ -154,6 +168,8 @@ private:
     std::unordered_map<parser::Node const*, Variable*> m_resolutions;
     std::unordered_map<parser::Node const*, Variable*> m_computed_keys;
     std::deque<std::string> m_names; // synthetic binding names ("#x", "%key0")
+    Scope* m_module_scope = nullptr;
+    std::unordered_map<std::string, Variable*> m_namespace_holders;
 };
 
 } // namespace weft::compiler

@@ -223,6 +223,8 @@ enum class RuntimeFunction : u8 {
     IteratorComplete,      // (result) -> ToBoolean(result.done)
     IteratorValue,         // (result) -> result.value
     AsyncIteratorNext,     // (iterator, next) -> Call(next, iterator)
+    DynamicImport,         // (referrer file, specifier, options) -> a promise of the namespace
+    ImportMeta,            // (referrer file) -> the module's import.meta object
 };
 
 } // namespace weft

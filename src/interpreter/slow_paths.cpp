@@ -1,5 +1,6 @@
 // Out-of-line parts of the opcode handlers (see slow_paths.h).
 #include "interpreter/slow_paths.h"
+#include "interpreter/modules.h"
 
 #include "base/number_format.h"
 #include "builtins/async_generator.h"
@@ -668,6 +669,10 @@ ThrowOr<Value> create_rest(Vm& vm, Value const* argv, u32 argc, u32 first)
 ThrowOr<Value> call_runtime(Vm& vm, RuntimeFunction id, Value* args, u32 count)
 {
     switch (id) {
+    case RuntimeFunction::DynamicImport:
+        return dynamic_import(vm, args[0], args[1], args[2]);
+    case RuntimeFunction::ImportMeta:
+        return import_meta(vm, args[0]);
     case RuntimeFunction::SetPrototypeOfLiteral:
         if (is_object(args[1]) || args[1].is_null()) {
             if (as_object(args[0])->set_prototype_of(vm, args[1].is_null() ? nullptr : as_object(args[1])) == Outcome::OutOfMemory)

@@ -2,8 +2,10 @@
 #include "builtins/builtins.h"
 #include "builtins/promise.h"
 #include "interpreter/engine.h"
+#include "interpreter/modules.h"
 #include "interpreter/thread_state.h"
 #include "shell/shell.h"
+#include "vm/realm.h"
 #include "vm/runtime.h"
 #include "vm/vm.h"
 
@@ -213,8 +215,17 @@ static int run(Options const& options)
             if (result.is_throw())
                 break;
         }
-        if (!result.is_throw())
+        bool module = options.module || (!options.eval && file.ends_with(".mjs"));
+        Value module_promise = Value::undefined();
+        if (!result.is_throw() && module) {
+            result = run_module_file(vm, file, &syntax_error);
+            if (!result.is_throw()) {
+                module_promise = result.value();
+                vm.realm()->add_root(module_promise);
+            }
+        } else if (!result.is_throw()) {
             result = evaluate_script(vm, source, file, &syntax_error);
+        }
         if (result.is_throw()) {
             Value exception = vm.take_exception();
             if (!syntax_error.empty()) {
@@ -231,6 +242,13 @@ static int run(Options const& options)
             if (loop.is_throw()) {
                 report_uncaught(vm, vm.take_exception());
                 status = 1;
+            } else if (is_promise(module_promise)) {
+                // A rejected module evaluation (e.g. a failing top-level await) is uncaught.
+                PromiseInfo info = promise_info(as_object(module_promise));
+                if (info.state == 2) {
+                    report_uncaught(vm, info.result);
+                    status = 1;
+                }
             }
         }
         if (status == 0) {
