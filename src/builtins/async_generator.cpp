@@ -7,6 +7,13 @@
 // the queue lives in the heap where the collector sees it and a reader never sees it half-built.
 // The generator body runs in the coroutine (interpreter.cpp); the interpreter calls
 // async_generator_yield at each yield and async_generator_body_completed when the body ends.
+//
+// Threads: any thread may call next/return/throw while another runs the body. A request is
+// enqueued first and the state read afterwards; a thread that leaves the executing or
+// draining state stores the new state first and reads the queue afterwards (both sequentially
+// consistent), so one of the two sees the other: either the requester finds the generator
+// suspended and takes it (a CAS on the state decides between racing requesters), or the
+// suspending thread finds the new request and goes on with it.
 #include "builtins/async_generator.h"
 
 #include "builtins/builtins.h"
@@ -153,8 +160,12 @@ void drain_queue(Vm& vm, Coroutine* c)
 {
     for (;;) {
         if (queue_empty(c)) {
-            c->generator_state.store_release(Coroutine::AgCompleted);
-            return;
+            c->generator_state.store_seq_cst(Coroutine::AgCompleted);
+            // A request enqueued by a thread that still saw the draining state.
+            u32 expected = Coroutine::AgCompleted;
+            if (queue_empty(c) || !c->generator_state.compare_exchange_seq_cst(expected, Coroutine::AgDrainingQueue))
+                return;
+            continue;
         }
         Request next = first_request(c);
         if (next.kind == Return) {
@@ -165,14 +176,30 @@ void drain_queue(Vm& vm, Coroutine* c)
     }
 }
 
-// AsyncGeneratorResume: runs the body until its next yield, await or end.
+// AsyncGeneratorResume: if the generator is suspended, takes it (executing) and runs the body
+// with the first queued request until its next yield, await or end.
 // spec: https://tc39.es/ecma262/#sec-asyncgeneratorresume
-ThrowOr<void> resume(Vm& vm, Coroutine* c, u32 kind, Value value)
+ThrowOr<void> try_resume(Vm& vm, Coroutine* c)
 {
-    c->generator_state.store_release(Coroutine::AgExecuting);
-    bool yielded = false;
-    TRY(resume_coroutine(vm, c, value, kind, &yielded));
-    return {};
+    for (;;) {
+        u32 state = c->generator_state.load_seq_cst();
+        if ((state != Coroutine::AgSuspendedStart && state != Coroutine::AgSuspendedYield) || queue_empty(c))
+            return {};
+        if (!c->generator_state.compare_exchange_seq_cst(state, Coroutine::AgExecuting))
+            continue;
+        Request first = first_request(c);
+        bool yielded = false;
+        TRY(resume_coroutine(vm, c, first.value, first.kind, &yielded));
+        return {};
+    }
+}
+
+// After a transition to completed: drains requests enqueued by threads that saw an earlier state.
+void drain_if_requests(Vm& vm, Coroutine* c)
+{
+    u32 expected = Coroutine::AgCompleted;
+    if (!queue_empty(c) && c->generator_state.compare_exchange_seq_cst(expected, Coroutine::AgDrainingQueue))
+        drain_queue(vm, c);
 }
 
 // AsyncGeneratorValidate; on failure the request's promise is rejected (IfAbruptRejectPromise).
@@ -201,15 +228,14 @@ ThrowOr<Value> async_generator_next(Vm& vm, CallArgs const& args)
     Coroutine* c = validate(vm, args.this_value(), promise, "AsyncGenerator.prototype.next");
     if (!c)
         return Value::from_cell(promise);
-    u32 state = c->generator_state.load_acquire();
-    if (state == Coroutine::AgCompleted) {
+    if (c->generator_state.load_seq_cst() == Coroutine::AgCompleted) {
         Object* result = TRY(CreateIterResultObject(vm, Value::undefined(), true));
         TRY(promise_resolve(vm, promise, Value::from_cell(result)));
         return Value::from_cell(promise);
     }
     TRY(enqueue(vm, c, Next, args.arg(0), promise));
-    if (state == Coroutine::AgSuspendedStart || state == Coroutine::AgSuspendedYield)
-        TRY(resume(vm, c, Next, args.arg(0)));
+    TRY(try_resume(vm, c));
+    drain_if_requests(vm, c);
     return Value::from_cell(promise);
 }
 
@@ -222,14 +248,18 @@ ThrowOr<Value> async_generator_return(Vm& vm, CallArgs const& args)
     if (!c)
         return Value::from_cell(promise);
     TRY(enqueue(vm, c, Return, args.arg(0), promise));
-    u32 state = c->generator_state.load_acquire();
-    if (state == Coroutine::AgSuspendedStart || state == Coroutine::AgCompleted) {
-        c->generator_state.store_release(Coroutine::AgDrainingQueue);
-        await_return(vm, c);
-    } else if (state == Coroutine::AgSuspendedYield) {
-        TRY(resume(vm, c, Return, args.arg(0)));
+    for (;;) {
+        u32 state = c->generator_state.load_seq_cst();
+        if (state == Coroutine::AgSuspendedStart || state == Coroutine::AgCompleted) {
+            if (!c->generator_state.compare_exchange_seq_cst(state, Coroutine::AgDrainingQueue))
+                continue;
+            // The queue may hold earlier requests of other threads: drain them in order.
+            drain_queue(vm, c);
+        } else if (state == Coroutine::AgSuspendedYield) {
+            TRY(try_resume(vm, c));
+        }
+        return Value::from_cell(promise);
     }
-    return Value::from_cell(promise);
 }
 
 // AsyncGenerator.prototype.throw ( exception )
@@ -240,19 +270,26 @@ ThrowOr<Value> async_generator_throw(Vm& vm, CallArgs const& args)
     Coroutine* c = validate(vm, args.this_value(), promise, "AsyncGenerator.prototype.throw");
     if (!c)
         return Value::from_cell(promise);
-    u32 state = c->generator_state.load_acquire();
-    if (state == Coroutine::AgSuspendedStart) {
-        c->generator_state.store_release(Coroutine::AgCompleted);
+    u32 state = c->generator_state.load_seq_cst();
+    if (state == Coroutine::AgSuspendedStart && c->generator_state.compare_exchange_seq_cst(state, Coroutine::AgCompleted))
         state = Coroutine::AgCompleted;
-    }
     if (state == Coroutine::AgCompleted) {
         TRY(promise_reject(vm, promise, args.arg(0)));
+        drain_if_requests(vm, c);
         return Value::from_cell(promise);
     }
     TRY(enqueue(vm, c, Throw, args.arg(0), promise));
-    if (state == Coroutine::AgSuspendedYield)
-        TRY(resume(vm, c, Throw, args.arg(0)));
+    TRY(try_resume(vm, c));
+    drain_if_requests(vm, c);
     return Value::from_cell(promise);
+}
+
+// %AsyncGeneratorFunction% ( ...parameterArgs, bodyArg ): creating functions from source text is
+// not supported (there is no Function constructor either).
+// spec: https://tc39.es/ecma262/#sec-asyncgeneratorfunction-constructor
+ThrowOr<Value> async_generator_function_constructor(Vm& vm, CallArgs const&)
+{
+    return throw_type_error(vm, "AsyncGeneratorFunction: code generation from strings is not supported");
 }
 
 ThrowOr<Value> async_iterator_prototype_async_iterator(Vm&, CallArgs const& args) { return args.this_value(); }
@@ -410,14 +447,25 @@ ThrowOr<void> set_tag(Vm& vm, Object* o, char const* tag)
 ThrowOr<bool> async_generator_yield(Vm& vm, Coroutine* c, Value value, Value* resume_value, u32* resume_kind)
 {
     complete_step(vm, c, value, false, false);
-    if (!queue_empty(c)) {
-        Request next = first_request(c);
-        *resume_kind = next.kind;
-        *resume_value = next.value;
-        return true;
-    }
-    c->generator_state.store_release(Coroutine::AgSuspendedYield);
-    return false;
+    if (queue_empty(c))
+        return false;
+    Request next = first_request(c);
+    *resume_kind = next.kind;
+    *resume_value = next.value;
+    return true;
+}
+
+bool async_generator_suspend(Coroutine* c, Value* resume_value, u32* resume_kind)
+{
+    c->generator_state.store_seq_cst(Coroutine::AgSuspendedYield);
+    // A request enqueued by a thread that still saw the executing state: take the generator back.
+    u32 expected = Coroutine::AgSuspendedYield;
+    if (queue_empty(c) || !c->generator_state.compare_exchange_seq_cst(expected, Coroutine::AgExecuting))
+        return false;
+    Request next = first_request(c);
+    *resume_kind = next.kind;
+    *resume_value = next.value;
+    return true;
 }
 
 void async_generator_body_completed(Vm& vm, Coroutine* c, Value value, bool is_throw)
@@ -455,6 +503,13 @@ ThrowOr<void> install_async_generator(Vm& vm)
     TRY(DefinePropertyOrThrow(vm, realm.async_generator_prototype, PropertyKey::from_atom(names.constructor),
         PropertyDescriptor::data(Value::from_cell(realm.async_generator_function_prototype), PropertyAttributes::data(false, false, true))));
     TRY(set_tag(vm, realm.async_generator_function_prototype, "AsyncGeneratorFunction"));
+    NativeFunction* constructor = make_native_function(vm, async_generator_function_constructor, "AsyncGeneratorFunction", 1);
+    if (!constructor)
+        return throw_out_of_memory(vm);
+    TRY(DefinePropertyOrThrow(vm, constructor, PropertyKey::from_atom(names.prototype),
+        PropertyDescriptor::data(Value::from_cell(realm.async_generator_function_prototype), PropertyAttributes::data(false, false, false))));
+    TRY(DefinePropertyOrThrow(vm, realm.async_generator_function_prototype, PropertyKey::from_atom(names.constructor),
+        PropertyDescriptor::data(Value::from_cell(constructor), PropertyAttributes::data(false, false, true))));
     return {};
 }
 

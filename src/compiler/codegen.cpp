@@ -947,7 +947,8 @@ void Codegen::compile_return(Node const* argument)
         compile_expression(argument);
     else
         emit(Opcode::LdaUndefined);
-    if (is_async() && is_generator())
+    // `return expr;` in an async generator awaits the value; a bare `return;` does not.
+    if (argument && is_async() && is_generator())
         compile_await(nullptr);
     emit_return_of_accumulator();
 }

@@ -995,6 +995,8 @@ void Codegen::compile_async_yield_star(YieldExpressionNode const* y)
         emit(Opcode::Star, { method });
         emit_jump(Opcode::JumpIfNotUndefined, has_return);
         emit(Opcode::Ldar, { received });
+        emit(Opcode::Await);
+        emit_resume_dispatch(false);
         emit_return_of_accumulator();
         bind(has_return);
     }

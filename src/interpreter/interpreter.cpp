@@ -1314,6 +1314,15 @@ dispatch:
                 ts.resume_kind = resume_kind;
                 NEXT(0);
             }
+            if (!save_frame(vm, frame, c, env, pc + SIZE(0)))
+                THROW_WITH(throw_out_of_memory(vm));
+            if (async_generator_suspend(c, &resume_value, &resume_kind)) {
+                c->state().store_release(Coroutine::Executing);
+                acc = resume_value;
+                ts.resume_kind = resume_kind;
+                NEXT(0);
+            }
+            goto suspend;
         }
         if (!save_frame(vm, frame, c, env, pc + SIZE(0)))
             THROW_WITH(throw_out_of_memory(vm));
