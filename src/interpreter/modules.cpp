@@ -51,6 +51,7 @@ struct ModuleRecord {
     Value promise = Value::undefined(); // the evaluation promise
     Value error = Value::undefined();
     bool has_error = false;
+    bool code_started = false; // its dependencies are done and its own code has begun
     Status status = Status::Linking;
 
     // Requested modules in source order, by specifier.
@@ -321,10 +322,18 @@ ThrowOr<ModuleRecord*> load_module(Vm& vm, std::string const& path, bool is_json
         root(m, Value::from_cell(m->code));
     loaded.push_back(m);
     for (std::string const& specifier : m->request_order) {
-        std::string target = TRY(resolve_specifier(vm, path, specifier));
         bool json = m->request_is_json[specifier];
-        ModuleRecord* dep = TRY(load_module(vm, target, json, loaded, report));
-        m->requests[specifier] = dep;
+        auto dep = [&]() -> ThrowOr<ModuleRecord*> {
+            std::string target = TRY(resolve_specifier(vm, path, specifier));
+            return load_module(vm, target, json, loaded, report);
+        }();
+        if (dep.is_throw()) {
+            // Forget the incomplete record: a later import loads it again (and fails again).
+            std::lock_guard guard(g_modules_lock);
+            g_module_map.erase({ realm, path });
+            return ThrowCompletion {};
+        }
+        m->requests[specifier] = dep.value();
     }
     return m;
 }
@@ -522,8 +531,10 @@ ThrowOr<void> link_modules(Vm& vm, std::vector<ModuleRecord*> const& loaded, std
         m->env = env;
     }
     for (ModuleRecord* m : loaded) {
-        if (m->is_json)
+        if (m->is_json) {
+            m->status = ModuleRecord::Status::Linked;
             continue;
+        }
         Scope* scope = m->unit->scopes.module_scope();
         for (auto const& [specifier, holder] : m->unit->scopes.namespace_holders()) {
             Object* ns = TRY(get_namespace(vm, m->requests[specifier]));
@@ -540,54 +551,103 @@ ThrowOr<void> link_modules(Vm& vm, std::vector<ModuleRecord*> const& loaded, std
 
 ThrowOr<Value> swallow(Vm&, CallArgs const&) { return Value::undefined(); }
 
-// Evaluates `m` after its dependencies (depth first, each once). A module whose top-level code
-// awaits is waited for by running the job queue before its dependents run.
-ThrowOr<void> evaluate_module(Vm& vm, ModuleRecord* m)
+// Evaluation. Each module gets a `done` promise when its evaluation starts; it settles when the
+// module's top-level code (an async function) finishes. A module runs after its dependencies in
+// source order: a dependency whose `done` is still pending (top-level await, or a dependency of
+// its own that awaits) is waited for with a promise reaction, so the job queue and the timers
+// keep running meanwhile. A dependency whose evaluation started but whose code has not (it is
+// waiting on its own dependencies: a cycle through the module being evaluated) is not waited for.
+ThrowOr<void> continue_evaluation(Vm&, ModuleRecord*, usize next);
+
+void fail_evaluation(Vm& vm, ModuleRecord* m, Value error)
 {
-    if (m->status == ModuleRecord::Status::Evaluating || m->status == ModuleRecord::Status::Evaluated) {
-        if (m->has_error)
-            return throw_value(vm, m->error);
-        return {};
-    }
-    m->status = ModuleRecord::Status::Evaluating;
-    auto fail = [&](Value error) -> ThrowCompletion {
-        m->has_error = true;
-        m->error = error;
-        root(m, error);
+    if (m->status == ModuleRecord::Status::Evaluated)
+        return;
+    m->has_error = true;
+    m->error = error;
+    root(m, error);
+    m->status = ModuleRecord::Status::Evaluated;
+    (void)promise_reject(vm, as_object(m->promise), error);
+}
+
+ThrowOr<Value> evaluation_step(Vm& vm, CallArgs const& args)
+{
+    auto* self = static_cast<NativeFunction*>(args.callee().as_cell());
+    ModuleRecord* m = record_by_id(static_cast<u32>(self->data(0).as_number()));
+    i32 next = self->data(1).as_i32();
+    if (next == -1) { // the module's code finished
         m->status = ModuleRecord::Status::Evaluated;
-        return throw_value(vm, error);
-    };
-    for (std::string const& specifier : m->request_order) {
-        auto r = evaluate_module(vm, m->requests[specifier]);
+        TRY(promise_resolve(vm, as_object(m->promise), Value::undefined()));
+    } else if (next == -2) { // the module's code or a dependency failed
+        fail_evaluation(vm, m, args.arg(0));
+    } else {
+        auto r = continue_evaluation(vm, m, static_cast<usize>(next));
         if (r.is_throw())
-            return fail(vm.take_exception());
+            fail_evaluation(vm, m, vm.take_exception());
     }
-    if (m->is_json) {
-        m->status = ModuleRecord::Status::Evaluated;
+    return Value::undefined();
+}
+
+ThrowOr<Value> make_step(Vm& vm, ModuleRecord* m, i32 next)
+{
+    NativeFunction* fn = make_native_function(vm, evaluation_step, "", 1);
+    if (!fn)
+        return throw_out_of_memory(vm);
+    fn->set_data(0, Value::from_u64(m->id));
+    fn->set_data(1, Value::from_i32(next));
+    return Value::from_cell(fn);
+}
+
+ThrowOr<void> start_evaluation(Vm& vm, ModuleRecord* m)
+{
+    if (m->status != ModuleRecord::Status::Linked)
         return {};
-    }
-    auto closure = slow::create_closure(vm, m->code, m->env);
-    if (closure.is_throw())
-        return fail(vm.take_exception());
-    auto result = Call(vm, closure.value(), Value::undefined(), {});
-    if (result.is_throw())
-        return fail(vm.take_exception());
-    m->promise = result.value();
+    m->status = ModuleRecord::Status::Evaluating;
+    Object* done = promise_create(vm);
+    if (!done)
+        return throw_out_of_memory(vm);
+    m->promise = Value::from_cell(done);
     root(m, m->promise);
-    auto* promise = as_object(m->promise);
     NativeFunction* ignore = make_native_function(vm, swallow, "", 1);
     if (!ignore)
         return throw_out_of_memory(vm);
-    TRY(promise_then_no_capability(vm, promise, Value::undefined(), Value::from_cell(ignore)));
-    if (promise_info(promise).state == 0) {
-        auto drained = run_microtasks(vm);
-        if (drained.is_throw())
-            return fail(vm.take_exception());
+    TRY(promise_then_no_capability(vm, done, Value::undefined(), Value::from_cell(ignore)));
+    auto r = continue_evaluation(vm, m, 0);
+    if (r.is_throw())
+        fail_evaluation(vm, m, vm.take_exception());
+    return {};
+}
+
+ThrowOr<void> continue_evaluation(Vm& vm, ModuleRecord* m, usize next)
+{
+    for (usize i = next; i < m->request_order.size(); ++i) {
+        ModuleRecord* dep = m->requests[m->request_order[i]];
+        TRY(start_evaluation(vm, dep));
+        if (dep->has_error)
+            return throw_value(vm, dep->error);
+        if (dep->status == ModuleRecord::Status::Evaluated || !dep->code_started)
+            continue;
+        PromiseInfo info = promise_info(as_object(dep->promise));
+        if (info.state == 2)
+            return throw_value(vm, info.result);
+        if (info.state == 0) {
+            Value resume = TRY(make_step(vm, m, static_cast<i32>(i + 1)));
+            Value failed = TRY(make_step(vm, m, -2));
+            TRY(promise_then_no_capability(vm, as_object(dep->promise), resume, failed));
+            return {};
+        }
     }
-    PromiseInfo info = promise_info(promise);
-    if (info.state == 2)
-        return fail(info.result);
-    m->status = ModuleRecord::Status::Evaluated;
+    m->code_started = true;
+    if (m->is_json) {
+        m->status = ModuleRecord::Status::Evaluated;
+        TRY(promise_resolve(vm, as_object(m->promise), Value::undefined()));
+        return {};
+    }
+    Value closure = TRY(slow::create_closure(vm, m->code, m->env));
+    Value result = TRY(Call(vm, closure, Value::undefined(), {}));
+    Value finished = TRY(make_step(vm, m, -1));
+    Value failed = TRY(make_step(vm, m, -2));
+    TRY(promise_then_no_capability(vm, as_object(result), finished, failed));
     return {};
 }
 
@@ -596,7 +656,23 @@ ThrowOr<ModuleRecord*> load_and_link(Vm& vm, std::string const& path, bool is_js
     std::vector<ModuleRecord*> loaded;
     ModuleRecord* m = TRY(load_module(vm, path, is_json, loaded, report));
     TRY(link_modules(vm, loaded, report));
+    if (m->status == ModuleRecord::Status::Linking)
+        return throw_syntax_error(vm, "The module %s could not be linked", m->path.c_str());
     return m;
+}
+
+ThrowOr<Value> import_fulfilled(Vm& vm, CallArgs const& args)
+{
+    auto* self = static_cast<NativeFunction*>(args.callee().as_cell());
+    TRY(promise_resolve(vm, as_object(self->data(0)), self->data(1)));
+    return Value::undefined();
+}
+
+ThrowOr<Value> import_rejected(Vm& vm, CallArgs const& args)
+{
+    auto* self = static_cast<NativeFunction*>(args.callee().as_cell());
+    TRY(promise_reject(vm, as_object(self->data(0)), args.arg(0)));
+    return Value::undefined();
 }
 
 // The job of import(): load, link and evaluate, then settle the promise with the namespace.
@@ -611,14 +687,22 @@ ThrowOr<Value> dynamic_import_job(Vm& vm, CallArgs const& args)
     auto outcome = [&]() -> ThrowOr<Value> {
         std::string path = TRY(resolve_specifier(vm, referrer, specifier));
         ModuleRecord* m = TRY(load_and_link(vm, path, is_json, nullptr));
-        TRY(evaluate_module(vm, m));
-        return Value::from_cell(TRY(get_namespace(vm, m)));
+        TRY(start_evaluation(vm, m));
+        Object* ns = TRY(get_namespace(vm, m));
+        // Settle with the namespace once the module's evaluation has.
+        NativeFunction* fulfilled = make_native_function(vm, import_fulfilled, "", 1);
+        NativeFunction* rejected = make_native_function(vm, import_rejected, "", 1);
+        if (!fulfilled || !rejected)
+            return throw_out_of_memory(vm);
+        fulfilled->set_data(0, Value::from_cell(promise));
+        fulfilled->set_data(1, Value::from_cell(ns));
+        rejected->set_data(0, Value::from_cell(promise));
+        TRY(promise_then_no_capability(vm, as_object(m->promise), Value::from_cell(fulfilled), Value::from_cell(rejected)));
+        return Value::undefined();
     }();
     if (outcome.is_throw()) {
         Value error = vm.take_exception();
         TRY(promise_reject(vm, promise, error));
-    } else {
-        TRY(promise_resolve(vm, promise, outcome.value()));
     }
     return Value::undefined();
 }
@@ -647,16 +731,7 @@ ThrowOr<Value> run_module_file(Vm& vm, std::string const& file, std::string* ear
         return ThrowCompletion {};
     }
     ModuleRecord* m = linked.value();
-    auto evaluated = evaluate_module(vm, m);
-    if (evaluated.is_throw())
-        return ThrowCompletion {};
-    if (m->promise.is_undefined()) {
-        Object* p = promise_create(vm);
-        if (!p)
-            return throw_out_of_memory(vm);
-        TRY(promise_resolve(vm, p, Value::undefined()));
-        return Value::from_cell(p);
-    }
+    TRY(start_evaluation(vm, m));
     return m->promise;
 }
 
