@@ -4,12 +4,25 @@
 
 #include "compiler/compilation_unit.h"
 #include "interpreter/code.h"
+#include "interpreter/engine.h"
 
 namespace weft {
 
-static ThrowOr<Value> function_constructor(Vm& vm, CallArgs const&)
+// CreateDynamicFunction, simplified: the source text is assembled as the spec does and
+// evaluated as a parenthesised function expression of a global script (so the function's scope
+// is the global scope). Parameter and body text are not checked separately yet.
+// spec: https://tc39.es/ecma262/#sec-createdynamicfunction
+static ThrowOr<Value> function_constructor(Vm& vm, CallArgs const& args)
 {
-    return throw_type_error(vm, "The Function constructor is not supported yet");
+    std::string parameters;
+    for (u32 i = 0; i + 1 < args.count(); ++i) {
+        if (i)
+            parameters += ',';
+        parameters += to_utf8(TRY(ToString(vm, args.arg(i))));
+    }
+    std::string body = args.count() ? to_utf8(TRY(ToString(vm, args.arg(args.count() - 1)))) : std::string();
+    std::string source = "(function anonymous(" + parameters + "\n) {\n" + body + "\n})";
+    return evaluate_script(vm, source, "[Function]");
 }
 
 // Function.prototype.call ( thisArg, ...args )

@@ -481,7 +481,7 @@ void Codegen::compile_statement(Node const* s)
             compile_statement(d);
             break;
         }
-        if (d->is(NodeKind::ClassDeclaration) || d->is(NodeKind::ClassExpression))
+        if (d->is(NodeKind::ClassDeclaration) || (d->is(NodeKind::ClassExpression) && !d->as<ClassNode>()->id))
             compile_class(d->as<ClassNode>(), "default");
         else if ((d->is(NodeKind::FunctionExpression) || d->is(NodeKind::ArrowFunctionExpression)) && !d->as<FunctionNode>()->id)
             emit_closure(d->as<FunctionNode>(), "default");
