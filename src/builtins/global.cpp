@@ -43,7 +43,7 @@ static ThrowOr<Value> global_eval(Vm& vm, CallArgs const& args)
     if (!is_string(x))
         return x;
     std::string source = to_utf8(static_cast<String*>(x.as_cell()));
-    return evaluate_script(vm, source, "[eval]");
+    return evaluate_eval_code(vm, source);
 }
 
 constexpr NativeMethod kGlobalMethods[] = {

@@ -1062,7 +1062,7 @@ ThrowOr<SharedFunctionInfo*> compile_script(Vm& vm, ScriptSource const& source, 
             *syntax_error = text;
         return throw_error(vm, ErrorType::SyntaxError, unit->parse.error().message);
     }
-    unit->scopes.analyze(unit->parse.program());
+    unit->scopes.analyze(unit->parse.program(), source.eval_code);
     String* name = vm.runtime().atoms().intern(vm, "");
     if (!name)
         return throw_out_of_memory(vm);

@@ -18,6 +18,7 @@ class Vm;
 struct ScriptSource {
     std::string_view text;
     std::string file_name;
+    bool eval_code = false; // eval code: top-level lexicals (and, when strict, vars) are local
 };
 
 // Parses and analyses `source`. On a SyntaxError, returns nullptr with *syntax_error set to the

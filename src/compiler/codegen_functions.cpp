@@ -88,6 +88,7 @@ void Codegen::compile_program_body()
         emit(Opcode::PushEnv, { m_scope->env_slots });
         ++m_env_depth;
     }
+    initialize_lexicals(m_scope); // eval code's local lexicals (script ones are global cells)
     if (m_function->this_var && m_function->this_var->location == VarLocation::Environment) {
         emit(Opcode::Ldar, { 0 });
         emit(Opcode::StaEnv, { 0, m_function->this_var->index });

@@ -815,12 +815,16 @@ private:
                 v->index = v->scope->env_slots++;
                 continue;
             }
-            if (v->scope->kind == ScopeKind::Program
+            bool local_eval_binding = m_out.m_eval_code && v->scope->kind == ScopeKind::Program
+                && (v->is_lexical() || v->scope->function->strict);
+            if (local_eval_binding) {
+                // Eval code: its own lexical environment (and variable environment if strict).
+            } else if (v->scope->kind == ScopeKind::Program
                 && (v->kind == VarKind::Var || v->kind == VarKind::Function)) {
                 v->location = VarLocation::GlobalObject;
                 continue;
             }
-            if (v->scope->kind == ScopeKind::Program
+            if (!local_eval_binding && v->scope->kind == ScopeKind::Program
                 && (v->kind == VarKind::Let || v->kind == VarKind::Const || v->kind == VarKind::Class)) {
                 v->location = VarLocation::GlobalLexical;
                 continue;
@@ -855,8 +859,9 @@ private:
     std::deque<std::string>& m_private_names = m_out.m_names;
 };
 
-void ScopeAnalysis::analyze(ProgramNode const* program)
+void ScopeAnalysis::analyze(ProgramNode const* program, bool eval_code)
 {
+    m_eval_code = eval_code;
     Analyzer analyzer(*this);
     analyzer.run(program);
 }

@@ -111,7 +111,9 @@ struct FunctionInfo {
 class ScopeAnalysis {
 public:
     // Analyses `program` and everything nested in it.
-    void analyze(parser::ProgramNode const* program);
+    // `eval_code`: the program is eval code, whose top-level let/const/class (and, in strict
+    // code, var and function declarations) are local to it rather than global.
+    void analyze(parser::ProgramNode const* program, bool eval_code = false);
 
     FunctionInfo* function_of(parser::Node const* node) const
     {
@@ -169,6 +171,7 @@ private:
     std::unordered_map<parser::Node const*, Variable*> m_computed_keys;
     std::deque<std::string> m_names; // synthetic binding names ("#x", "%key0")
     Scope* m_module_scope = nullptr;
+    bool m_eval_code = false;
     std::unordered_map<std::string, Variable*> m_namespace_holders;
 };
 

@@ -250,4 +250,11 @@ ThrowOr<Value> evaluate_script(Vm& vm, std::string_view source, std::string cons
     return run_script_code(vm, shared);
 }
 
+ThrowOr<Value> evaluate_eval_code(Vm& vm, std::string_view source)
+{
+    ScriptSource script { source, "[eval]", true };
+    SharedFunctionInfo* shared = TRY(compile_script(vm, script, nullptr));
+    return run_script_code(vm, shared);
+}
+
 } // namespace weft

@@ -33,5 +33,8 @@ Realm* create_realm(Vm&);
 // Compiles and runs a script. On a SyntaxError, *syntax_error receives the parser's formatted
 // report (file:line:column, source line, caret) and the exception is a SyntaxError.
 ThrowOr<Value> evaluate_script(Vm&, std::string_view source, std::string const& file_name, std::string* syntax_error = nullptr);
+// Indirect eval: as a script, but top-level lexical declarations (and all declarations of strict
+// eval code) are local to it.
+ThrowOr<Value> evaluate_eval_code(Vm&, std::string_view source);
 
 } // namespace weft
