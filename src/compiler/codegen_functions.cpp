@@ -114,7 +114,12 @@ void Codegen::compile_module_body()
     auto* program = static_cast<ProgramNode const*>(m_function->node);
     m_completion_register = temp();
     emit(Opcode::AsyncStart);
-    // Function declarations, including those inside export statements.
+    // Function declarations, including those inside export statements, are instantiated when the
+    // module is linked (modules.cpp creates the closures from the SharedFunctionInfos in this
+    // code's constant pool), so that a module in a cycle can call them before this code runs.
+    // The code below only puts those SharedFunctionInfos in the pool: it is jumped over.
+    Label& after_declarations = new_label();
+    emit_jump(Opcode::Jump, after_declarations);
     hoist_functions(program->body);
     for (Node* s : program->body) {
         Node const* d = nullptr;
@@ -130,6 +135,7 @@ void Codegen::compile_module_body()
         std::string_view binding = f->id ? f->id->name : std::string_view("*default*");
         store_variable(m_scope->find(binding), binding, nullptr, true);
     }
+    bind(after_declarations);
     emit(Opcode::LdaUndefined);
     emit(Opcode::Star, { m_completion_register });
     compile_statements(program->body);

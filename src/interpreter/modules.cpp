@@ -7,6 +7,7 @@
 #include "compiler/codegen.h"
 #include "compiler/compilation_unit.h"
 #include "interpreter/code.h"
+#include "interpreter/interpreter.h"
 #include "interpreter/operations.h"
 #include "interpreter/slow_paths.h"
 #include "objects/environment.h"
@@ -476,6 +477,43 @@ ThrowOr<Object*> get_namespace(Vm& vm, ModuleRecord* m)
     return ns;
 }
 
+// InitializeEnvironment's function declarations: a closure per top-level function declaration
+// (also `export function` and `export default function`), created from the SharedFunctionInfo the
+// compiler put in the module code's constant pool.
+ThrowOr<void> instantiate_functions(Vm& vm, ModuleRecord* m)
+{
+    CodeBlock* code = TRY(ensure_compiled(vm, m->code));
+    Scope* scope = m->unit->scopes.module_scope();
+    auto const& constants = code->data().constants;
+    for (Node* s : m->unit->parse.program()->body) {
+        Node const* d = s;
+        while (d && d->is(NodeKind::LabeledStatement))
+            d = d->as<LabeledStatementNode>()->body;
+        if (d && d->is(NodeKind::ExportNamedDeclaration))
+            d = d->as<ExportNamedDeclarationNode>()->declaration;
+        else if (d && d->is(NodeKind::ExportDefaultDeclaration))
+            d = d->as<ExportDefaultDeclarationNode>()->declaration;
+        if (!d || !d->is(NodeKind::FunctionDeclaration))
+            continue;
+        auto* f = d->as<FunctionNode>();
+        std::string_view binding = f->id ? f->id->name : std::string_view("*default*");
+        Variable* v = scope->find(binding);
+        if (!v || v->location != VarLocation::Environment)
+            continue;
+        for (Value c : constants) {
+            if (!c.is_cell_of_kind(CellKind::SharedFunctionInfo))
+                continue;
+            auto* shared = static_cast<SharedFunctionInfo*>(c.as_cell());
+            if (shared->node() != f)
+                continue;
+            Value closure = TRY(slow::create_closure(vm, shared, m->env));
+            m->env->set(v->index, closure);
+            break;
+        }
+    }
+    return {};
+}
+
 std::string request_text(ModuleRecord* m, std::string const& specifier) { return "'" + specifier + "' (imported by " + m->path + ")"; }
 
 // Checks every import and indirect export of the newly loaded modules, then creates their
@@ -544,6 +582,7 @@ ThrowOr<void> link_modules(Vm& vm, std::vector<ModuleRecord*> const& loaded, std
             if (v->kind == VarKind::Const && v->import_holder)
                 m->env->set(v->index, m->env->get(v->import_holder->index));
         }
+        TRY(instantiate_functions(vm, m));
         m->status = ModuleRecord::Status::Linked;
     }
     return {};
