@@ -4,7 +4,10 @@
 #include "builtins/builtins.h"
 
 #include "builtins/promise.h"
+#include "compiler/compilation_unit.h"
+#include "interpreter/code.h"
 #include "interpreter/engine.h"
+#include "interpreter/thread_state.h"
 
 #include <cmath>
 #include <cstdio>
@@ -43,7 +46,11 @@ static ThrowOr<Value> global_eval(Vm& vm, CallArgs const& args)
     if (!is_string(x))
         return x;
     std::string source = to_utf8(static_cast<String*>(x.as_cell()));
-    return evaluate_eval_code(vm, source);
+    // The eval code's file is its caller's, so that import() in it resolves against that file.
+    std::string file = "[eval]";
+    if (Frame* caller = vm.thread_state()->top_frame(); caller && caller->code)
+        file = caller->code->shared()->unit()->file_name;
+    return evaluate_eval_code(vm, source, file);
 }
 
 constexpr NativeMethod kGlobalMethods[] = {

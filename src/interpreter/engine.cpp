@@ -250,9 +250,9 @@ ThrowOr<Value> evaluate_script(Vm& vm, std::string_view source, std::string cons
     return run_script_code(vm, shared);
 }
 
-ThrowOr<Value> evaluate_eval_code(Vm& vm, std::string_view source)
+ThrowOr<Value> evaluate_eval_code(Vm& vm, std::string_view source, std::string const& file_name)
 {
-    ScriptSource script { source, "[eval]", true };
+    ScriptSource script { source, file_name, true };
     SharedFunctionInfo* shared = TRY(compile_script(vm, script, nullptr));
     return run_script_code(vm, shared);
 }

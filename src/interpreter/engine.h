@@ -35,6 +35,7 @@ Realm* create_realm(Vm&);
 ThrowOr<Value> evaluate_script(Vm&, std::string_view source, std::string const& file_name, std::string* syntax_error = nullptr);
 // Indirect eval: as a script, but top-level lexical declarations (and all declarations of strict
 // eval code) are local to it.
-ThrowOr<Value> evaluate_eval_code(Vm&, std::string_view source);
+// `file_name` is the calling script's or module's (the referrer of import() in the eval code).
+ThrowOr<Value> evaluate_eval_code(Vm&, std::string_view source, std::string const& file_name);
 
 } // namespace weft
