@@ -5,6 +5,7 @@
 #include "builtins/async_generator.h"
 #include "builtins/builtins.h"
 #include "compiler/codegen.h"
+#include "compiler/compilation_unit.h"
 #include "interpreter/code.h"
 #include "interpreter/coroutine.h"
 #include "interpreter/interpreter.h"
@@ -243,10 +244,50 @@ Realm* create_realm(Vm& vm)
     return ok ? realm : nullptr;
 }
 
+// GlobalDeclarationInstantiation's checks, made before any binding of the script is created:
+// a lexical name must not be a global lexical already nor a non-configurable global property; a
+// var name must not be a global lexical; a function must be definable on the global object.
+// spec: https://tc39.es/ecma262/#sec-globaldeclarationinstantiation
+static ThrowOr<void> check_global_declarations(Vm& vm, SharedFunctionInfo* shared)
+{
+    CompilationUnit* unit = shared->unit();
+    compiler::FunctionInfo* program = unit->scopes.function_of(static_cast<parser::Node const*>(shared->node()));
+    if (!program || !program->scope)
+        return {};
+    Realm& realm = *vm.realm();
+    Object* global = realm.global_object;
+    for (compiler::Variable* v : program->scope->vars) {
+        if (v->location != compiler::VarLocation::GlobalLexical && v->location != compiler::VarLocation::GlobalObject)
+            continue;
+        std::string name(v->name);
+        String* atom = TRY(intern(vm, name));
+        bool lexical_exists = realm.find_lexical(atom) != nullptr;
+        if (v->location == compiler::VarLocation::GlobalLexical) {
+            if (lexical_exists)
+                return throw_syntax_error(vm, "Identifier '%s' has already been declared", name.c_str());
+            auto own = global->get_own_property(vm, PropertyKey::from_atom(atom));
+            if (own && own->configurable == false)
+                return throw_syntax_error(vm, "Identifier '%s' has already been declared", name.c_str());
+            continue;
+        }
+        if (lexical_exists)
+            return throw_syntax_error(vm, "Identifier '%s' has already been declared", name.c_str());
+        auto own = global->get_own_property(vm, PropertyKey::from_atom(atom));
+        if (v->kind == compiler::VarKind::Function) {
+            if (own ? (own->configurable == false && !(own->is_data_descriptor() && own->writable == true && own->enumerable == true)) : !global->is_extensible())
+                return throw_type_error(vm, "Cannot redefine property: %s", name.c_str());
+        } else if (!own && !global->is_extensible()) {
+            return throw_type_error(vm, "Cannot define global variable: %s", name.c_str());
+        }
+    }
+    return {};
+}
+
 ThrowOr<Value> evaluate_script(Vm& vm, std::string_view source, std::string const& file_name, std::string* syntax_error)
 {
     ScriptSource script { source, file_name };
     SharedFunctionInfo* shared = TRY(compile_script(vm, script, syntax_error));
+    TRY(check_global_declarations(vm, shared));
     return run_script_code(vm, shared);
 }
 

@@ -37,3 +37,17 @@ setTimeout(() => {
     assert(done, "import() from a script resolves against the script's file");
     assert(missing instanceof Error, "a missing module rejects import()");
 }, 10);
+
+// Eval code's lexical declarations are its own; strict eval code's vars too.
+let outerLexical = "outer";
+assert.equal(indirect("let outerLexical = 'inner'; outerLexical"), "inner");
+assert.equal(outerLexical, "outer");
+indirect("'use strict'; var strictEvalVar = 1;");
+assert.equal(typeof strictEvalVar, "undefined");
+
+// Global declaration conflicts are found before any binding of the script is created.
+$262.evalScript("let declaredOnce = 1;");
+assert.throws(SyntaxError, () => $262.evalScript("var notCreated; let declaredOnce;"));
+assert.equal(typeof notCreated, "undefined", "a failing script creates no bindings");
+assert.throws(SyntaxError, () => $262.evalScript("var declaredOnce;"));
+assert.throws(SyntaxError, () => $262.evalScript("let undefined;"));
