@@ -398,7 +398,11 @@ void Codegen::hoist_functions(List<Node> const& body)
         emit_closure(f, f->id->name);
         Variable* v = m_scope->find(f->id->name);
         if (v && v->location == VarLocation::GlobalObject) {
-            emit(Opcode::DeclareGlobalFunction, { constant_atom(f->id->name) });
+            // Eval code: the binding was created (configurable) before the code ran.
+            if (m_unit.scopes.is_eval_code())
+                emit(Opcode::StaGlobal, { constant_atom(f->id->name), ic() });
+            else
+                emit(Opcode::DeclareGlobalFunction, { constant_atom(f->id->name) });
             continue;
         }
         store_variable(v, f->id->name, nullptr, true);

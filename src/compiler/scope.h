@@ -144,6 +144,7 @@ public:
     // Modules: the top-level scope, and the hidden binding holding the namespace of the module
     // requested by `specifier` (filled in when the module is linked).
     Scope* module_scope() const { return m_module_scope; }
+    bool is_eval_code() const { return m_eval_code; }
     Variable* namespace_holder(std::string_view specifier) const
     {
         auto it = m_namespace_holders.find(std::string(specifier));

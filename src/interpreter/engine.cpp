@@ -295,6 +295,21 @@ ThrowOr<Value> evaluate_eval_code(Vm& vm, std::string_view source, std::string c
 {
     ScriptSource script { source, file_name, true };
     SharedFunctionInfo* shared = TRY(compile_script(vm, script, nullptr));
+    TRY(check_global_declarations(vm, shared));
+    // EvalDeclarationInstantiation: var and function bindings of (sloppy) eval code are
+    // configurable global properties, created before the code runs.
+    CompilationUnit* unit = shared->unit();
+    compiler::FunctionInfo* program = unit->scopes.function_of(static_cast<parser::Node const*>(shared->node()));
+    Object* global = vm.realm()->global_object;
+    for (compiler::Variable* v : program->scope->vars) {
+        if (v->location != compiler::VarLocation::GlobalObject)
+            continue;
+        PropertyKey key = PropertyKey::from_atom(TRY(intern(vm, std::string(v->name))));
+        auto own = global->get_own_property(vm, key);
+        bool define = !own || (v->kind == compiler::VarKind::Function && own->configurable == true);
+        if (define)
+            TRY(DefinePropertyOrThrow(vm, global, key, PropertyDescriptor::data(Value::undefined(), PropertyAttributes::data(true, true, true))));
+    }
     return run_script_code(vm, shared);
 }
 
