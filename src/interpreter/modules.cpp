@@ -20,7 +20,6 @@
 #include "vm/vm.h"
 
 #include <algorithm>
-#include <climits>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -195,7 +194,6 @@ void collect_entries(ModuleRecord* m)
                 Node* decl = d->declaration;
                 if (decl->is(NodeKind::VariableDeclaration)) {
                     for (auto* vd : decl->as<VariableDeclarationNode>()->declarations) {
-                        std::vector<std::string_view> names;
                         std::vector<Node const*> stack { vd->target };
                         while (!stack.empty()) {
                             Node const* t = stack.back();
@@ -258,10 +256,6 @@ void collect_entries(ModuleRecord* m)
         }
     }
 }
-
-struct LoadError {
-    std::string report;
-};
 
 // Loads `path` (already canonical) and, recursively, what it imports. Records are created
 // before their dependencies load, so cycles terminate.
