@@ -50,7 +50,22 @@ static ThrowOr<Value> global_eval(Vm& vm, CallArgs const& args)
     std::string file = "[eval]";
     if (Frame* caller = vm.thread_state()->top_frame(); caller && caller->code)
         file = caller->code->shared()->unit()->file_name;
-    return evaluate_eval_code(vm, source, file);
+    // The code runs in the realm this eval function belongs to (data slot 0: its global object).
+    Realm* previous = vm.realm();
+    Realm* realm = previous;
+    Value global = static_cast<NativeFunction*>(args.callee().as_cell())->data(0);
+    if (EngineState* engine = vm.runtime().engine(); engine && global != previous->global_this) {
+        LockGuard guard(engine->registry_lock);
+        for (Realm* r : engine->extra_realms)
+            if (r->global_this == global)
+                realm = r;
+        if (engine->realm->global_this == global)
+            realm = engine->realm;
+    }
+    vm.set_realm(realm);
+    auto result = evaluate_eval_code(vm, source, file);
+    vm.set_realm(previous);
+    return result;
 }
 
 constexpr NativeMethod kGlobalMethods[] = {
@@ -64,6 +79,8 @@ ThrowOr<void> install_global(Vm& vm)
     Realm& realm = *vm.realm();
     Object* global = realm.global_object;
     TRY(install_methods(vm, global, kGlobalMethods));
+    if (auto eval = global->get_own_data_value(vm, TRY(key_for(vm, "eval"))); eval && eval->is_cell())
+        static_cast<NativeFunction*>(eval->as_cell())->set_data(0, realm.global_this);
     auto constant = PropertyAttributes::data(false, false, false);
     TRY(define_value(vm, global, "NaN", Value::from_double(std::nan("")), constant));
     TRY(define_value(vm, global, "Infinity", Value::from_number(INFINITY), constant));

@@ -51,3 +51,9 @@ assert.throws(SyntaxError, () => $262.evalScript("var notCreated; let declaredOn
 assert.equal(typeof notCreated, "undefined", "a failing script creates no bindings");
 assert.throws(SyntaxError, () => $262.evalScript("var declaredOnce;"));
 assert.throws(SyntaxError, () => $262.evalScript("let undefined;"));
+
+// Another realm's eval runs in that realm.
+var otherGlobal = $262.createRealm().global;
+otherGlobal.eval("var realmLocal = 23;");
+assert.equal(typeof realmLocal, "undefined");
+assert.equal(otherGlobal.realmLocal, 23);
