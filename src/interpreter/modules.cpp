@@ -783,13 +783,21 @@ ThrowOr<Value> dynamic_import(Vm& vm, Value referrer, Value specifier, Value opt
             if (!with.is_undefined()) {
                 if (!is_object(with))
                     return throw_type_error(vm, "The 'with' option of import() must be an object");
-                Value type = TRY(Get(vm, as_object(with), TRY(key_for(vm, "type"))));
-                if (!type.is_undefined()) {
-                    if (!is_string(type))
+                // Every enumerable own string-keyed attribute must be a string; `type` picks JSON.
+                for (PropertyKey key : own_property_keys(vm, as_object(with))) {
+                    if (key.is_symbol())
+                        continue;
+                    auto own = as_object(with)->get_own_property(vm, key);
+                    if (!own || own->enumerable != true)
+                        continue;
+                    Value value = TRY(Get(vm, as_object(with), key));
+                    if (!is_string(value))
                         return throw_type_error(vm, "Import attribute values must be strings");
-                    is_json = to_utf8(static_cast<String*>(type.as_cell())) == "json";
-                    if (!is_json)
-                        return throw_type_error(vm, "Unsupported import attribute type");
+                    if (key.is_atom() && to_utf8(key.as_atom()) == "type") {
+                        is_json = to_utf8(static_cast<String*>(value.as_cell())) == "json";
+                        if (!is_json)
+                            return throw_type_error(vm, "Unsupported import attribute type");
+                    }
                 }
             }
         }
