@@ -1,7 +1,8 @@
 // Promise and async ordering: microtasks before timers, await resumption order, thenables.
+// The timer delays are far apart (5 ms vs 100 ms) so that a loaded machine cannot reorder them.
 const log = (...a) => console.log(...a);
 setTimeout(() => log("timeout 0"), 0);
-setTimeout(() => log("timeout 10"), 10);
+setTimeout(() => log("timeout 100"), 100);
 Promise.resolve().then(() => log("micro 1")).then(() => log("micro 3"));
 Promise.resolve().then(() => log("micro 2"));
 queueMicrotask(() => log("queueMicrotask"));
