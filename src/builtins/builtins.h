@@ -60,6 +60,10 @@ ThrowOr<void> install_generator(Vm&);
 ThrowOr<void> install_reflect(Vm&);
 ThrowOr<void> install_global(Vm&);
 ThrowOr<void> install_console(Vm&);
+// ArrayBuffer, SharedArrayBuffer, the TypedArrays, DataView (builtins/typed_array*.cpp) and the
+// Atomics global (builtins/atomics.cpp).
+ThrowOr<void> install_typed_arrays(Vm&);
+ThrowOr<void> install_atomics(Vm&);
 
 // Node's util.inspect for console.log (builtins/inspect.cpp).
 std::string inspect_value(Vm&, Value, bool top_level_string_raw = true);

@@ -163,6 +163,8 @@ static ThrowOr<void> install_all(Vm& vm)
     TRY(install_reflect(vm));
     TRY(install_global(vm));
     TRY(install_console(vm));
+    TRY(install_typed_arrays(vm));
+    TRY(install_atomics(vm));
     return {};
 }
 

@@ -51,6 +51,13 @@ enum class CellKind : u8 {
     RegExpObject,         // reserved
     ProxyObject,          // reserved
     InternalIterator,     // %ArrayIteratorPrototype% / Map / Set / String iterators (builtins/iterator.h)
+    ThreadObject,         // a Thread (threads/thread_object.h)
+    LockObject,           // a Lock (threads/lock.h)
+    ConditionObject,      // a Condition
+    ThreadLocalObject,    // a ThreadLocal
+    ArrayBufferObject,    // ArrayBuffer and SharedArrayBuffer (builtins/typed_array.h)
+    TypedArrayObject,     // the eleven TypedArray kinds
+    DataViewObject,       // DataView
     LastObjectKind = 127,
 
     SharedFunctionInfo = 128, // what a function's closures share: the AST, compiled code (interpreter/code.h)

@@ -62,7 +62,18 @@ private:
     X(async_from_sync_iterator_prototype) X(async_iterator_prototype) X(promise_prototype) X(map_prototype) X(set_prototype)     \
     X(regexp_prototype) X(date_prototype) X(object_constructor) X(function_constructor)              \
     X(array_constructor) X(promise_constructor) X(symbol_constructor) X(throw_type_error)            \
-    X(array_prototype_values) X(promise_resolve_function) X(object_prototype_to_string)
+    X(array_prototype_values) X(promise_resolve_function) X(object_prototype_to_string)            \
+    WEFT_ENUMERATE_THREAD_INTRINSICS(X) WEFT_ENUMERATE_TYPED_ARRAY_INTRINSICS(X)
+
+// The thread runtime's prototypes (src/threads).
+#define WEFT_ENUMERATE_THREAD_INTRINSICS(X)                                                         \
+    X(thread_prototype) X(lock_prototype) X(condition_prototype) X(thread_local_prototype)            \
+    X(concurrent_access_error_prototype)
+
+// ArrayBuffer, SharedArrayBuffer, the TypedArrays and DataView (builtins/typed_array*.cpp).
+#define WEFT_ENUMERATE_TYPED_ARRAY_INTRINSICS(X)                                                    \
+    X(array_buffer_prototype) X(shared_array_buffer_prototype) X(typed_array_prototype)              \
+    X(typed_array_constructor) X(data_view_prototype)
 
 class Realm {
 public:

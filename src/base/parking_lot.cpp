@@ -1,0 +1,166 @@
+// ParkingLot: a fixed table of buckets, each a mutex and a FIFO list of waiters.
+#include "base/parking_lot.h"
+
+#include "base/assert.h"
+
+#include <chrono>
+#include <mutex>
+
+namespace weft::parking_lot {
+
+namespace {
+
+struct alignas(64) Bucket {
+    std::mutex mutex;
+    ParkWaiter* head = nullptr;
+    ParkWaiter* tail = nullptr;
+};
+
+constexpr usize kBucketCount = 256;
+Bucket g_buckets[kBucketCount];
+
+Bucket& bucket_for(ParkKey key)
+{
+    u64 h = reinterpret_cast<uptr>(key.address) ^ (key.extra * 0x9e3779b97f4a7c15ULL);
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 32;
+    return g_buckets[h % kBucketCount];
+}
+
+void enqueue(Bucket& b, ParkWaiter* w)
+{
+    w->next = nullptr;
+    w->prev = b.tail;
+    if (b.tail)
+        b.tail->next = w;
+    else
+        b.head = w;
+    b.tail = w;
+    w->queued = true;
+}
+
+void remove(Bucket& b, ParkWaiter* w)
+{
+    if (w->prev)
+        w->prev->next = w->next;
+    else
+        b.head = w->next;
+    if (w->next)
+        w->next->prev = w->prev;
+    else
+        b.tail = w->prev;
+    w->next = w->prev = nullptr;
+    w->queued = false;
+}
+
+ParkWaiter* first_with_key(Bucket& b, ParkKey key, ParkWaiter* from = nullptr)
+{
+    for (ParkWaiter* w = from ? from : b.head; w; w = w->next)
+        if (w->key == key)
+            return w;
+    return nullptr;
+}
+
+// Removes `w` and reports it woken; the caller holds the bucket lock.
+void wake(Bucket& b, ParkWaiter* w, bool more, std::function<void(ParkWaiter*, bool)> const& before_wake)
+{
+    remove(b, w);
+    w->unparked = true;
+    if (before_wake)
+        before_wake(w, more);
+    if (w->on_unpark)
+        w->on_unpark(w, more);
+    else
+        w->wake->notify_one();
+}
+
+} // namespace
+
+ParkResult park(ParkKey key, std::function<bool()> const& validate, double timeout_ms)
+{
+    Bucket& b = bucket_for(key);
+    std::condition_variable wake;
+    ParkWaiter waiter;
+    waiter.key = key;
+    waiter.wake = &wake;
+    std::unique_lock lock(b.mutex);
+    if (validate && !validate())
+        return ParkResult::Invalid;
+    enqueue(b, &waiter);
+    if (timeout_ms < 0) {
+        wake.wait(lock, [&] { return waiter.unparked; });
+        return ParkResult::Unparked;
+    }
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double, std::milli>(timeout_ms);
+    while (!waiter.unparked) {
+        if (wake.wait_until(lock, deadline) == std::cv_status::timeout && !waiter.unparked) {
+            remove(b, &waiter);
+            return ParkResult::TimedOut;
+        }
+    }
+    return ParkResult::Unparked;
+}
+
+bool park_async(ParkWaiter* waiter, std::function<bool()> const& validate)
+{
+    WEFT_ASSERT(waiter->on_unpark);
+    Bucket& b = bucket_for(waiter->key);
+    std::lock_guard lock(b.mutex);
+    if (validate && !validate())
+        return false;
+    waiter->unparked = false;
+    enqueue(b, waiter);
+    return true;
+}
+
+bool cancel(ParkWaiter* waiter)
+{
+    Bucket& b = bucket_for(waiter->key);
+    std::lock_guard lock(b.mutex);
+    if (!waiter->queued)
+        return false;
+    remove(b, waiter);
+    return true;
+}
+
+u32 unpark(ParkKey key, u32 count, std::function<void(ParkWaiter*, bool)> const& before_wake)
+{
+    Bucket& b = bucket_for(key);
+    std::lock_guard lock(b.mutex);
+    u32 woken = 0;
+    ParkWaiter* w = first_with_key(b, key);
+    while (w && woken < count) {
+        ParkWaiter* next = first_with_key(b, key, w->next);
+        wake(b, w, next != nullptr, before_wake);
+        ++woken;
+        w = next;
+    }
+    return woken;
+}
+
+u32 unpark_one(ParkKey key, std::function<void(ParkWaiter*, bool)> const& decide)
+{
+    Bucket& b = bucket_for(key);
+    std::lock_guard lock(b.mutex);
+    ParkWaiter* w = first_with_key(b, key);
+    if (!w) {
+        decide(nullptr, false);
+        return 0;
+    }
+    bool more = first_with_key(b, key, w->next) != nullptr;
+    wake(b, w, more, decide);
+    return 1;
+}
+
+u32 waiter_count(ParkKey key)
+{
+    Bucket& b = bucket_for(key);
+    std::lock_guard lock(b.mutex);
+    u32 n = 0;
+    for (ParkWaiter* w = b.head; w; w = w->next)
+        n += w->key == key;
+    return n;
+}
+
+} // namespace weft::parking_lot
