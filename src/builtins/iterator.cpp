@@ -4,6 +4,7 @@
 
 #include "builtins/builtins.h"
 #include "builtins/map_set.h"
+#include "builtins/typed_array.h"
 #include "interpreter/coroutine.h"
 #include "interpreter/interpreter.h"
 #include "vm/trace.h"
@@ -55,7 +56,9 @@ ThrowOr<Value> array_iterator_next(Vm& vm, CallArgs const& args)
     if (target.is_undefined())
         return Value::from_cell(TRY(CreateIterResultObject(vm, Value::undefined(), true)));
     u32 index = it->index();
-    u64 length = TRY(LengthOfArrayLike(vm, as_object(target)));
+    // Typed arrays: TypedArrayLength, and a TypeError when detached or out of bounds.
+    u64 length = as_object(target)->is_typed_array() ? TRY(typed_array_length_for_iteration(vm, as_object(target)))
+                                                     : TRY(LengthOfArrayLike(vm, as_object(target)));
     if (index >= length) {
         it->set_target(Value::undefined());
         return Value::from_cell(TRY(CreateIterResultObject(vm, Value::undefined(), true)));

@@ -8,6 +8,7 @@
 #include "interpreter/thread_state.h"
 #include "objects/accessor.h"
 #include "objects/environment.h"
+#include "builtins/typed_array.h"
 #include "objects/string_conversions.h"
 
 #include <cmath>
@@ -539,6 +540,14 @@ ThrowOr<Value> GetV(Vm& vm, Value v, PropertyKey key)
 
 ThrowOr<bool> set_with_receiver(Vm& vm, Object* o, PropertyKey key, Value value, Value receiver)
 {
+    // Typed arrays' [[Set]] converts numeric-keyed values with ToNumber (ECMA-262 10.4.5.5).
+    if (o->is_typed_array()) [[unlikely]]
+        return typed_array_set(vm, o, key, value, receiver);
+    return ordinary_set_with_receiver(vm, o, key, value, receiver);
+}
+
+ThrowOr<bool> ordinary_set_with_receiver(Vm& vm, Object* o, PropertyKey key, Value value, Value receiver)
+{
     if (receiver == Value::from_cell(o)) {
         SetResult r = o->set(vm, key, value);
         if (r.kind == SetResult::Kind::Done) [[likely]]
@@ -551,6 +560,9 @@ ThrowOr<bool> set_with_receiver(Vm& vm, Object* o, PropertyKey key, Value value,
     }
     // OrdinarySet with a receiver other than O (super.x = v, Reflect.set, primitives).
     for (Object* p = o; p; p = p->get_prototype_of()) {
+        // A typed array on the chain: its own [[Set]] (ECMA-262 10.4.5.5) takes over.
+        if (p != o && p->is_typed_array()) [[unlikely]]
+            return typed_array_set(vm, p, key, value, receiver);
         auto own = p->get_own_property_raw(vm, key);
         if (!own)
             continue;
@@ -576,6 +588,8 @@ ThrowOr<bool> set_with_receiver(Vm& vm, Object* o, PropertyKey key, Value value,
             return false;
         PropertyDescriptor value_only;
         value_only.value = value;
+        if (r->is_typed_array()) [[unlikely]]
+            return typed_array_define_own_property(vm, r, key, value_only);
         outcome = r->define_own_property(vm, key, value_only);
     } else {
         outcome = r->create_data_property(vm, key, value);
@@ -626,6 +640,8 @@ ThrowOr<bool> HasOwnProperty(Vm& vm, Object* o, PropertyKey key) { return o->get
 
 ThrowOr<void> CreateDataPropertyOrThrow(Vm& vm, Object* o, PropertyKey key, Value value)
 {
+    if (o->is_typed_array()) [[unlikely]]
+        return DefinePropertyOrThrow(vm, o, key, PropertyDescriptor::data(value));
     Outcome outcome = o->create_data_property(vm, key, value);
     if (outcome == Outcome::OutOfMemory)
         return throw_out_of_memory(vm);
@@ -636,6 +652,12 @@ ThrowOr<void> CreateDataPropertyOrThrow(Vm& vm, Object* o, PropertyKey key, Valu
 
 ThrowOr<void> DefinePropertyOrThrow(Vm& vm, Object* o, PropertyKey key, PropertyDescriptor const& desc)
 {
+    if (o->is_typed_array()) [[unlikely]] {
+        // Typed arrays convert a numeric key's [[Value]] with ToNumber (ECMA-262 10.4.5.3).
+        if (!TRY(typed_array_define_own_property(vm, o, key, desc)))
+            return throw_type_error(vm, "Cannot redefine property: %s", key_text(vm, key).c_str());
+        return {};
+    }
     Outcome outcome = o->define_own_property(vm, key, desc);
     if (outcome == Outcome::OutOfMemory)
         return throw_out_of_memory(vm);

@@ -107,6 +107,9 @@ ThrowOr<bool> Set(Vm&, Object*, PropertyKey, Value, ThrowOnFailure);
 // PutValue on a property reference: base may be a primitive; strict mode throws on failure.
 ThrowOr<void> put_value(Vm&, Value base, PropertyKey, Value, bool strict);
 ThrowOr<bool> set_with_receiver(Vm&, Object*, PropertyKey, Value, Value receiver);
+// OrdinarySet ( O, P, V, Receiver ) without the typed-array dispatch of set_with_receiver.
+// spec: https://tc39.es/ecma262/#sec-ordinaryset
+ThrowOr<bool> ordinary_set_with_receiver(Vm&, Object*, PropertyKey, Value, Value receiver);
 // spec: https://tc39.es/ecma262/#sec-hasproperty
 ThrowOr<bool> HasProperty(Vm&, Object*, PropertyKey);
 ThrowOr<bool> HasOwnProperty(Vm&, Object*, PropertyKey);

@@ -483,6 +483,19 @@ Outcome Object::delete_named(Vm& vm, PropertyKey key)
     }
 }
 
+// --- Integer-indexed exotic objects (typed arrays) -------------------------------------------------
+
+static IntegerIndexedHooks const* g_integer_indexed = nullptr;
+
+void set_integer_indexed_hooks(IntegerIndexedHooks const* hooks) { g_integer_indexed = hooks; }
+
+// Is `key` a numeric key of the typed array `o` (ECMA-262 10.4.5: a CanonicalNumericIndexString)?
+// Callers check is_typed_array() first, so ordinary objects pay only that kind test.
+static bool integer_indexed_key(Object const& o, PropertyKey key, double* index)
+{
+    return o.is_typed_array() && g_integer_indexed && g_integer_indexed->numeric_key(key, index);
+}
+
 // --- Internal methods ------------------------------------------------------------------------------
 
 static bool is_length_key(Vm& vm, Object const& object, PropertyKey key)
@@ -492,6 +505,13 @@ static bool is_length_key(Vm& vm, Object const& object, PropertyKey key)
 
 std::optional<OwnProperty> Object::get_own_property_raw(Vm& vm, PropertyKey key)
 {
+    // [[GetOwnProperty]] of a typed array, numeric keys (ECMA-262 10.4.5.1).
+    if (double index; integer_indexed_key(*this, key, &index)) [[unlikely]] {
+        auto value = g_integer_indexed->get_element(this, index);
+        if (!value)
+            return std::nullopt;
+        return OwnProperty { PropertyAttributes::data(true, true, true), *value };
+    }
     if (key.is_index())
         return get_own_element(vm, key.as_index());
     if (is_length_key(vm, *this, key)) {
@@ -519,6 +539,21 @@ std::optional<Value> Object::get_own_data_value(Vm& vm, PropertyKey key)
 
 Outcome Object::define_own_property(Vm& vm, PropertyKey key, PropertyDescriptor const& desc)
 {
+    // [[DefineOwnProperty]] of a typed array, numeric keys (ECMA-262 10.4.5.3). A [[Value]] that
+    // is not a Number needs ToNumber (JavaScript): DefinePropertyOrThrow and [[Set]] route typed
+    // arrays to typed_array_define_own_property first, so only Numbers arrive here.
+    if (double index; integer_indexed_key(*this, key, &index)) [[unlikely]] {
+        if (!g_integer_indexed->get_element(this, index))
+            return Outcome::False;
+        if (desc.configurable == false || desc.enumerable == false || desc.is_accessor_descriptor() || desc.writable == false)
+            return Outcome::False;
+        if (desc.value) {
+            if (!desc.value->is_number())
+                return Outcome::False;
+            g_integer_indexed->set_element(this, index, *desc.value);
+        }
+        return Outcome::True;
+    }
     if (key.is_index())
         return define_own_element(vm, key.as_index(), desc);
     if (is_length_key(vm, *this, key))
@@ -533,6 +568,9 @@ Outcome Object::create_data_property(Vm& vm, PropertyKey key, Value value)
 
 Outcome Object::delete_property(Vm& vm, PropertyKey key)
 {
+    // [[Delete]] of a typed array, numeric keys (ECMA-262 10.4.5.6): true iff not a valid index.
+    if (double index; integer_indexed_key(*this, key, &index)) [[unlikely]]
+        return to_outcome(!g_integer_indexed->get_element(this, index));
     if (key.is_index())
         return delete_element(vm, key.as_index());
     if (is_length_key(vm, *this, key))
@@ -545,6 +583,9 @@ bool Object::has_property(Vm& vm, PropertyKey key)
     for (Object* o = this; o; o = o->get_prototype_of()) {
         if (o->get_own_property_raw(vm, key))
             return true;
+        // A typed array answers numeric keys itself (ECMA-262 10.4.5.2).
+        if (double index; integer_indexed_key(*o, key, &index)) [[unlikely]]
+            return false;
     }
     return false;
 }
@@ -554,8 +595,12 @@ GetResult Object::get(Vm& vm, PropertyKey key)
     // OrdinaryGet: 1. Let desc be ? O.[[GetOwnProperty]](P). 2. If undefined, ask the parent.
     for (Object* o = this; o; o = o->get_prototype_of()) {
         auto property = o->get_own_property_raw(vm, key);
-        if (!property)
+        if (!property) {
+            // A typed array answers numeric keys itself (ECMA-262 10.4.5.4).
+            if (double index; integer_indexed_key(*o, key, &index)) [[unlikely]]
+                return { GetResult::Kind::Value, Value::undefined() };
             continue;
+        }
         // 3. If IsDataDescriptor(desc) is true, return desc.[[Value]].
         if (property->attributes.is_data())
             return { GetResult::Kind::Value, property->value };
@@ -584,6 +629,13 @@ SetResult Object::set(Vm& vm, PropertyKey key, Value value)
             }
         }
     }
+    // [[Set]] of a typed array receiver, numeric keys (ECMA-262 10.4.5.5): set_with_receiver
+    // sends typed arrays to typed_array_set (which converts the value), so only Numbers arrive.
+    if (double index; integer_indexed_key(*this, key, &index)) [[unlikely]] {
+        if (value.is_number())
+            g_integer_indexed->set_element(this, index, value);
+        return { SetResult::Kind::Done, true, {} };
+    }
     // OrdinarySet ( O, P, V, Receiver ) -> OrdinarySetWithOwnDescriptor, walking the chain.
     Object* receiver = this;
     std::optional<OwnProperty> own;
@@ -591,6 +643,9 @@ SetResult Object::set(Vm& vm, PropertyKey key, Value value)
         // 1. Let ownDesc be ? O.[[GetOwnProperty]](P).
         if ((own = o->get_own_property_raw(vm, key)))
             break;
+        // A typed array on the chain with an invalid index: its [[Set]] returns true (10.4.5.5 ii).
+        if (double index; integer_indexed_key(*o, key, &index)) [[unlikely]]
+            return { SetResult::Kind::Done, true, {} };
         // 2.a-b. If ownDesc is undefined, continue with the parent (or a default data descriptor).
     }
     if (own && own->attributes.is_accessor()) {
@@ -626,6 +681,13 @@ SetResult Object::set(Vm& vm, PropertyKey key, Value value)
 std::vector<PropertyKey> Object::own_property_keys(Vm& vm, Cell** keys_holder)
 {
     std::vector<PropertyKey> keys;
+    // Typed arrays: 10.4.5.7 step 3, the integer indices below TypedArrayLength.
+    if (is_typed_array() && g_integer_indexed) [[unlikely]] {
+        u64 length = std::min<u64>(g_integer_indexed->length(this), u64(PropertyKey::kMaxIndex) + 1);
+        keys.reserve(length);
+        for (u64 i = 0; i < length; ++i)
+            keys.push_back(PropertyKey::from_index(static_cast<u32>(i)));
+    }
     // 1. For each own property key P that is an array index, in ascending numeric index order.
     collect_element_keys(vm, keys);
     // 2. For each own property key P that is a String, in ascending chronological order.
@@ -778,10 +840,12 @@ Outcome SetIntegrityLevel(Vm& vm, Object* o, IntegrityLevel level)
             if (current->attributes.is_data())
                 desc.writable = false;
         }
-        // DefinePropertyOrThrow(O, k, desc): a False here cannot happen for ordinary objects.
-        if (o->define_own_property(vm, key, desc) == Outcome::OutOfMemory) {
+        // DefinePropertyOrThrow(O, k, desc): a False here cannot happen for ordinary objects;
+        // a typed array's elements refuse to become non-configurable (ECMA-262 10.4.5.3).
+        Outcome defined = o->define_own_property(vm, key, desc);
+        if (defined == Outcome::OutOfMemory || (defined == Outcome::False && o->is_typed_array())) {
             keep_alive(holder);
-            return Outcome::OutOfMemory;
+            return defined;
         }
     }
     keep_alive(holder);

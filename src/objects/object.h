@@ -92,6 +92,8 @@ public:
     static Object* try_create(Vm&, Object* prototype, u32 inline_capacity = kDefaultInlineCapacity);
 
     bool is_array() const { return kind_raw() == to_u8(CellKind::ArrayObject); }
+    // An integer-indexed exotic object (a typed array; see IntegerIndexedHooks below).
+    bool is_typed_array() const { return kind_raw() == to_u8(CellKind::TypedArrayObject); }
     u32 inline_capacity() const { return static_cast<u32>((header_word().load_relaxed() >> kInlineCapacityShift) & 0xff); }
     // The current shape (never with the lock bit).
     Shape* shape_acquire() const { return reinterpret_cast<Shape*>(m_shape_word.load_acquire() & ~kLockBit); }
@@ -221,6 +223,23 @@ struct PlannedProperty {
     Value value;  // data properties
     Value getter; // accessor properties
     Value setter;
+// Integer-indexed exotic objects (ECMA-262 10.4.5: the typed arrays of builtins/typed_array.h)
+// keep their elements outside the object model, which reaches them through these functions for
+// keys that are CanonicalNumericIndexStrings. Installed once at start-up, before any typed array
+// exists. None of them allocates, polls a safepoint or runs JavaScript.
+struct IntegerIndexedHooks {
+    // CanonicalNumericIndexString ( P ) for any key (array indices included): whether the key is
+    // numeric, and its numeric value in *index.
+    bool (*numeric_key)(PropertyKey key, double* index);
+    // TypedArrayGetElement ( O, index ): the element, or nullopt when index is not a valid integer index.
+    std::optional<Value> (*get_element)(Object*, double index);
+    // TypedArraySetElement ( O, index, V ) with V already a Number: no effect when not valid.
+    void (*set_element)(Object*, double index, Value number);
+    // TypedArrayLength for [[OwnPropertyKeys]] (0 when out of bounds or detached).
+    u64 (*length)(Object*);
+};
+void set_integer_indexed_hooks(IntegerIndexedHooks const*);
+
 };
 enum class DefinePlan : u8 { Reject, Unchanged, Apply };
 // The decision part of ValidateAndApplyPropertyDescriptor ( O, P, extensible, Desc, current ):

@@ -4,6 +4,7 @@
 
 #include "builtins/builtins.h"
 #include "builtins/promise.h"
+#include "builtins/typed_array.h"
 #include "interpreter/engine.h"
 #include "interpreter/thread_state.h"
 #include "vm/realm.h"
@@ -163,9 +164,15 @@ static ThrowOr<Value> host_create_realm(Vm& vm, CallArgs const&)
     return host ? *host : Value::undefined();
 }
 
-static ThrowOr<Value> host_detach_array_buffer(Vm& vm, CallArgs const&)
+// $262.detachArrayBuffer ( buffer ): DetachArrayBuffer(buffer) for test262.
+static ThrowOr<Value> host_detach_array_buffer(Vm& vm, CallArgs const& args)
 {
-    return throw_type_error(vm, "ArrayBuffer is not supported");
+    Value buffer = args.arg(0);
+    if (!is_array_buffer(buffer))
+        return throw_type_error(vm, "detachArrayBuffer: not an ArrayBuffer");
+    if (!as_array_buffer(buffer)->detach())
+        return throw_type_error(vm, "detachArrayBuffer: a SharedArrayBuffer cannot be detached");
+    return Value::null();
 }
 
 constexpr NativeMethod kHostMethods[] = {

@@ -67,6 +67,7 @@ enum class CellKind : u8 {
     MapTable,             // Map/Set storage
     SuspendedFrame,       // the registers of a suspended generator
     ValueArray,           // a fixed array of Values (internal lists)
+    ArrayBufferData,      // the raw bytes of an ArrayBuffer / SharedArrayBuffer (builtins/typed_array.h)
 };
 
 constexpr bool is_object_kind(u8 kind)

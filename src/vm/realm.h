@@ -73,7 +73,14 @@ private:
 // ArrayBuffer, SharedArrayBuffer, the TypedArrays and DataView (builtins/typed_array*.cpp).
 #define WEFT_ENUMERATE_TYPED_ARRAY_INTRINSICS(X)                                                    \
     X(array_buffer_prototype) X(shared_array_buffer_prototype) X(typed_array_prototype)              \
-    X(typed_array_constructor) X(data_view_prototype)
+    X(typed_array_constructor) X(data_view_prototype) X(array_buffer_constructor)                   \
+    X(shared_array_buffer_constructor)                                                               \
+    X(int8_array_prototype) X(uint8_array_prototype) X(uint8_clamped_array_prototype)                \
+    X(int16_array_prototype) X(uint16_array_prototype) X(int32_array_prototype)                      \
+    X(uint32_array_prototype) X(float32_array_prototype) X(float64_array_prototype)                  \
+    X(int8_array_constructor) X(uint8_array_constructor) X(uint8_clamped_array_constructor)          \
+    X(int16_array_constructor) X(uint16_array_constructor) X(int32_array_constructor)                \
+    X(uint32_array_constructor) X(float32_array_constructor) X(float64_array_constructor)
 
 class Realm {
 public:
