@@ -45,22 +45,38 @@ bool ArrayBufferObject::detach()
     if (is_shared())
         return false;
     // The bytes stay until the data cell dies: a racing access that read the old length still
-    // touches memory of this buffer (typed_array.h, Invariants).
-    m_length_word.store_seq_cst(kDetachedBit);
-    return true;
+    // touches memory of this buffer (typed_array.h, Invariants). A resize in progress finishes
+    // first, so its final store cannot undo the detach.
+    for (;;) {
+        u64 word = m_length_word.load_acquire();
+        if (word & kResizingBit) {
+            cpu_relax();
+            continue;
+        }
+        if (m_length_word.compare_exchange_seq_cst(word, kDetachedBit))
+            return true;
+    }
 }
 
 bool ArrayBufferObject::set_byte_length(u64 expected, u64 new_length)
 {
-    WEFT_ASSERT(is_resizable() && new_length <= m_max_byte_length);
-    u8* base = bytes();
-    if (new_length > expected) {
-        // Bytes past the old length may hold values from before a shrink (or a racing write
-        // through a stale length): the grown part reads as zeros (CreateByteDataBlock).
-        for (u64 i = expected; i < new_length; ++i)
-            __atomic_store_n(base + i, u8(0), __ATOMIC_RELAXED);
+    WEFT_ASSERT(is_resizable() && new_length <= m_max_byte_length && !(expected & kDetachedBit));
+    if (is_shared()) {
+        // A growable SharedArrayBuffer never shrinks: the bytes past its length were never
+        // exposed and are still zero, so growing is one CAS.
+        return m_length_word.compare_exchange_seq_cst(expected, new_length);
     }
-    return m_length_word.compare_exchange_seq_cst(expected, new_length);
+    // Take the resizing bit, zero the grown part (it may hold values from before a shrink, or
+    // a racing write through a stale length: CreateByteDataBlock's bytes are zero), publish.
+    if (!m_length_word.compare_exchange_seq_cst(expected, expected | kResizingBit)) {
+        cpu_relax();
+        return false;
+    }
+    u8* base = bytes();
+    for (u64 i = expected; i < new_length; ++i)
+        __atomic_store_n(base + i, u8(0), __ATOMIC_RELAXED);
+    m_length_word.store_seq_cst(new_length);
+    return true;
 }
 
 void ArrayBufferObject::trace(Cell* cell, Tracer& tracer)

@@ -5,6 +5,7 @@
 #include "base/number_format.h"
 #include "builtins/map_set.h"
 #include "builtins/promise.h"
+#include "builtins/typed_array.h"
 #include "compiler/compilation_unit.h"
 #include "interpreter/code.h"
 #include "interpreter/coroutine.h"
@@ -353,7 +354,18 @@ std::string format_object(Context& ctx, Object* o, int recurse_times)
     enum class Body { Plain, Array, Map, Set, Promise } body = Body::Plain;
     Value wrapped;
 
-    if (kind == CellKind::ArrayObject) {
+    if (kind == CellKind::TypedArrayObject) {
+        // Node: Uint8Array(3) [ 1, 2, 3 ]
+        auto* ta = static_cast<TypedArrayObject*>(o);
+        u64 length = typed_array_view(ta).length;
+        keys = enumerable_keys(ctx, o, true);
+        open = prefix_for(constructor, typed_array_name(ta->type()), "(" + std::to_string(length) + ")") + "[";
+        close = "]";
+        if (length == 0 && keys.empty())
+            return open + "]";
+        extras = Extras::Array;
+        body = Body::Array;
+    } else if (kind == CellKind::ArrayObject) {
         auto* a = static_cast<ArrayObject*>(o);
         keys = enumerable_keys(ctx, o, true);
         std::string prefix = (constructor && *constructor == "Array") ? "" : prefix_for(constructor, "Array", "(" + std::to_string(a->length_acquire()) + ")");
@@ -440,6 +452,7 @@ std::string format_object(Context& ctx, Object* o, int recurse_times)
     switch (body) {
     case Body::Array: {
         u64 length = kind == CellKind::ArrayObject ? static_cast<ArrayObject*>(o)->length_acquire()
+            : kind == CellKind::TypedArrayObject   ? typed_array_view(static_cast<TypedArrayObject*>(o)).length
                                                    : static_cast<u64>(std::max(0.0, safe_get(vm, o, PropertyKey::from_atom(common_names(vm).length)).as_number()));
         u64 shown = std::min<u64>(length, kMaxArrayLength);
         u64 i = 0;

@@ -217,6 +217,15 @@ bool typed_array_get_index_fast(Object* o, i32 index, Value* out)
     return true;
 }
 
+bool typed_array_set_index_fast(Object* o, i32 index, Value number)
+{
+    if (index < 0)
+        return false;
+    // [[Set]] with O as the receiver: store when the index is valid, else nothing (and true).
+    typed_array_set_element_number(static_cast<TypedArrayObject*>(o), index, number.as_number());
+    return true;
+}
+
 // CanonicalNumericIndexString ( argument ) on a property key.
 // spec: https://tc39.es/ecma262/#sec-canonicalnumericindexstring
 bool canonical_numeric_index(PropertyKey key, double* out)

@@ -8,7 +8,7 @@
 //   +16  u8 bytes[capacity]       raw element storage, never traced; 16-byte aligned
 // Layout of an ArrayBufferObject (CellKind::ArrayBufferObject): the EngineObject layout, then
 //   +64  ArrayBufferData* data    immutable (null when the capacity is 0)
-//   +72  Atomic<u64> length word  byte length | kDetachedBit
+//   +72  Atomic<u64> length word  byte length | kDetachedBit | kResizingBit
 //   +80  u64 max byte length      immutable (resizable / growable buffers)
 //   +88  u32 flags                immutable: kShared, kResizable
 // Layout of a TypedArrayObject (CellKind::TypedArrayObject) and DataViewObject:
@@ -77,6 +77,9 @@ public:
     static constexpr u32 kShared = 1;
     static constexpr u32 kResizable = 2;
     static constexpr u64 kDetachedBit = u64(1) << 63;
+    // Set while one thread resizes the buffer (zeroing the grown part); readers ignore it and
+    // see the old length, detach and other resizes wait for it to clear.
+    static constexpr u64 kResizingBit = u64(1) << 62;
     // The largest byte length (and maximum byte length) a buffer may have. Beyond it the
     // constructors throw a RangeError, as for a failed allocation.
     static constexpr u64 kMaxByteLength = 0xffff'ffffULL;
@@ -89,7 +92,7 @@ public:
     bool is_resizable() const { return m_flags & kResizable; }
     u64 max_byte_length() const { return m_max_byte_length; }
     // The length word: byte length | kDetachedBit (acquire: a length read once per access).
-    u64 length_word() const { return m_length_word.load_acquire(); }
+    u64 length_word() const { return m_length_word.load_acquire() & ~kResizingBit; }
     bool is_detached() const { return length_word() & kDetachedBit; }
     u64 byte_length() const { return length_word() & ~kDetachedBit; }
     u8* bytes() const { return m_data ? m_data->bytes() : nullptr; }
@@ -97,8 +100,8 @@ public:
 
     // DetachArrayBuffer: false if the buffer is shared (cannot be detached).
     bool detach();
-    // Sets the byte length of a resizable buffer (<= max). For a growable shared buffer, only
-    // grows, by CAS from `expected`: false if another thread changed the length first.
+    // Sets the byte length of a resizable buffer (<= max) if it is still `expected` (a length
+    // word without kDetachedBit): false if another thread changed or is changing it first.
     bool set_byte_length(u64 expected, u64 new_length);
 
     static void trace(Cell*, Tracer&);
@@ -191,6 +194,7 @@ ThrowOr<bool> typed_array_define_own_property(Vm&, Object* o, PropertyKey, Prope
 // Fast element read / write for the interpreter's keyed accesses with an int32 key:
 // false when the slow path must run.
 bool typed_array_get_index_fast(Object*, i32 index, Value* out);
+bool typed_array_set_index_fast(Object*, i32 index, Value number);
 // The length the array iterator uses: TypeError when out of bounds or detached.
 ThrowOr<u64> typed_array_length_for_iteration(Vm&, Object*);
 

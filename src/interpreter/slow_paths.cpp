@@ -4,6 +4,7 @@
 
 #include "base/number_format.h"
 #include "builtins/async_generator.h"
+#include "builtins/typed_array.h"
 #include "compiler/compilation_unit.h"
 #include "interpreter/inline_cache.h"
 #include "interpreter/interpreter.h"
@@ -89,6 +90,12 @@ ThrowOr<void> set_named(Vm& vm, Value object, String* name, Value value, Atomic<
 
 ThrowOr<Value> get_keyed(Vm& vm, Value object, Value key)
 {
+    // Typed arrays with an int32 key: the element (or undefined) without a property key.
+    if (key.is_int32() && object.is_cell_of_kind(CellKind::TypedArrayObject)) {
+        Value v;
+        if (typed_array_get_index_fast(as_object(object), key.as_i32(), &v))
+            return v;
+    }
     if (object.is_nullish()) {
         PropertyKey k = TRY(ToPropertyKey(vm, key));
         return GetV(vm, object, k);
@@ -99,6 +106,11 @@ ThrowOr<Value> get_keyed(Vm& vm, Value object, Value key)
 
 ThrowOr<void> set_keyed(Vm& vm, Value object, Value key, Value value, bool strict)
 {
+    // Typed arrays with an int32 key and a Number: TypedArraySetElement needs no conversion.
+    if (key.is_int32() && value.is_number() && object.is_cell_of_kind(CellKind::TypedArrayObject)) {
+        if (typed_array_set_index_fast(as_object(object), key.as_i32(), value))
+            return {};
+    }
     PropertyKey k = TRY(ToPropertyKey(vm, key));
     return put_value(vm, object, k, value, strict);
 }
