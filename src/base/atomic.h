@@ -53,6 +53,8 @@ public:
     T fetch_add_relaxed(T v) noexcept { return m_value.fetch_add(v, std::memory_order_relaxed); }
     T fetch_add_acq_rel(T v) noexcept { return m_value.fetch_add(v, std::memory_order_acq_rel); }
     T fetch_sub_acq_rel(T v) noexcept { return m_value.fetch_sub(v, std::memory_order_acq_rel); }
+    T fetch_add_seq_cst(T v) noexcept { return m_value.fetch_add(v, std::memory_order_seq_cst); }
+    T fetch_sub_seq_cst(T v) noexcept { return m_value.fetch_sub(v, std::memory_order_seq_cst); }
     T fetch_or_relaxed(T v) noexcept { return m_value.fetch_or(v, std::memory_order_relaxed); }
     T fetch_or_acq_rel(T v) noexcept { return m_value.fetch_or(v, std::memory_order_acq_rel); }
     T fetch_and_acq_rel(T v) noexcept { return m_value.fetch_and(v, std::memory_order_acq_rel); }

@@ -54,9 +54,10 @@ void remove(Bucket& b, ParkWaiter* w)
     w->queued = false;
 }
 
-ParkWaiter* first_with_key(Bucket& b, ParkKey key, ParkWaiter* from = nullptr)
+// The first waiter of `key` at or after `from` in the bucket's list.
+ParkWaiter* first_with_key_from(ParkWaiter* from, ParkKey key)
 {
-    for (ParkWaiter* w = from ? from : b.head; w; w = w->next)
+    for (ParkWaiter* w = from; w; w = w->next)
         if (w->key == key)
             return w;
     return nullptr;
@@ -69,10 +70,14 @@ void wake(Bucket& b, ParkWaiter* w, bool more, std::function<void(ParkWaiter*, b
     w->unparked = true;
     if (before_wake)
         before_wake(w, more);
-    if (w->on_unpark)
-        w->on_unpark(w, more);
-    else
+    if (w->on_unpark) {
+        // The callback typically hands `w` to another thread, which may free it at once: run a
+        // moved-out copy and touch `w` no more.
+        auto callback = std::move(w->on_unpark);
+        callback(w, more);
+    } else {
         w->wake->notify_one();
+    }
 }
 
 } // namespace
@@ -129,9 +134,9 @@ u32 unpark(ParkKey key, u32 count, std::function<void(ParkWaiter*, bool)> const&
     Bucket& b = bucket_for(key);
     std::lock_guard lock(b.mutex);
     u32 woken = 0;
-    ParkWaiter* w = first_with_key(b, key);
+    ParkWaiter* w = first_with_key_from(b.head, key);
     while (w && woken < count) {
-        ParkWaiter* next = first_with_key(b, key, w->next);
+        ParkWaiter* next = first_with_key_from(w->next, key);
         wake(b, w, next != nullptr, before_wake);
         ++woken;
         w = next;
@@ -143,12 +148,12 @@ u32 unpark_one(ParkKey key, std::function<void(ParkWaiter*, bool)> const& decide
 {
     Bucket& b = bucket_for(key);
     std::lock_guard lock(b.mutex);
-    ParkWaiter* w = first_with_key(b, key);
+    ParkWaiter* w = first_with_key_from(b.head, key);
     if (!w) {
         decide(nullptr, false);
         return 0;
     }
-    bool more = first_with_key(b, key, w->next) != nullptr;
+    bool more = first_with_key_from(w->next, key) != nullptr;
     wake(b, w, more, decide);
     return 1;
 }

@@ -34,7 +34,8 @@ struct ParkKey {
 struct ParkWaiter {
     ParkKey key;
     // Asynchronous waiter: called (under the bucket lock) instead of waking a thread.
-    // `more` says whether other waiters remain on the key after this one is removed.
+    // `more` says whether other waiters remain on the key after this one is removed. The
+    // callback may hand the waiter to another thread that frees it (it is moved out first).
     std::function<void(ParkWaiter*, bool more)> on_unpark;
     u64 token = 0; // free for the registrant (e.g. a ticket)
     // Internal.

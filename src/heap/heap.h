@@ -54,6 +54,14 @@ struct HeapConfig {
     // Upper bound on threads marking in a collection (the conductor plus parked threads);
     // 0 means the number of hardware threads.
     unsigned max_marker_threads = 0;
+    // Hooks for the thread runtime's locked mode (`--threads=gil`): on_leave_heap runs when a
+    // thread leaves the heap (its outermost SafeRegion begins, or it detaches) and
+    // on_enter_heap before it comes back (its outermost SafeRegion ends, or it attaches); both
+    // also run, in that order, at a safepoint poll after MutatorThread::request_yield(). Called
+    // on the thread itself, outside every heap lock; they may block (the thread is out of the
+    // heap). Null: nothing.
+    void (*on_leave_heap)(MutatorThread&) = nullptr;
+    void (*on_enter_heap)(MutatorThread&) = nullptr;
 };
 
 struct GcStats {
@@ -161,6 +169,13 @@ public:
             safepoint_slow();
     }
     Heap& heap() { return *m_heap; }
+    // Any thread: asks this thread to run the heap's leave/enter hooks at its next safepoint
+    // poll (the `gil` mode's time-slice hand-over).
+    void request_yield()
+    {
+        m_yield_requested.store_seq_cst(true);
+        m_safepoint_requested.store_seq_cst(true);
+    }
     // The current thread's MutatorThread, or nullptr if it is not attached.
     static MutatorThread* current();
 
@@ -186,6 +201,8 @@ private:
     // Atomic: set (seq_cst) by a collection's conductor or a ragged handshake; cleared by the
     // owner on entering safepoint_slow (seq_cst exchange), then it checks why.
     Atomic<bool> m_safepoint_requested { false };
+    // Atomic: set by request_yield (any thread), cleared by the owner in safepoint_slow.
+    Atomic<bool> m_yield_requested { false };
     // Owner only between pauses; read and reset by the conductor with the world stopped.
     AllocationCache m_caches[kSizeClassCount];
     // Owner only: bytes handed to this thread's free lists since its last block refill, when

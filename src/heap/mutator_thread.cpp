@@ -33,8 +33,8 @@ MutatorThread& Heap::attach_current_thread()
     WEFT_VERIFY(t_current_thread == nullptr);
     MutatorThread* thread = nullptr;
     {
-        // Blocks while a collection runs (the conductor holds the registry lock): this thread
-        // is not attached yet, so nobody waits for it.
+        // The record is chosen first so that the enter hook (which may wait for the locked
+        // mode's lock) runs before this thread is visible to collections.
         LockGuard guard(state.m_registry_lock);
         if (!state.m_spare_threads.empty()) {
             thread = state.m_spare_threads.back();
@@ -43,6 +43,13 @@ MutatorThread& Heap::attach_current_thread()
             state.m_all_threads.push_back(std::unique_ptr<MutatorThread>(new MutatorThread));
             thread = state.m_all_threads.back().get();
         }
+    }
+    if (state.m_config.on_enter_heap)
+        state.m_config.on_enter_heap(*thread);
+    {
+        // Blocks while a collection runs (the conductor holds the registry lock): this thread
+        // is not attached yet, so nobody waits for it.
+        LockGuard guard(state.m_registry_lock);
         thread->m_heap = this;
         thread->m_stack_base = current_stack_base();
         thread->m_safe_region_depth = 0;
@@ -50,6 +57,7 @@ MutatorThread& Heap::attach_current_thread()
         HeapState::reset_caches(*thread);
         thread->m_unflushed_bytes = 0;
         thread->m_safepoint_requested.store_seq_cst(false);
+        thread->m_yield_requested.store_seq_cst(false);
         thread->m_handshake_seen.store_release(state.m_handshake_epoch.load_seq_cst());
         thread->m_state.store_seq_cst(static_cast<u32>(MutatorThread::State::Running));
         state.m_threads.push_back(thread);
@@ -77,7 +85,7 @@ void Heap::detach_current_thread(MutatorThread& thread)
         thread.m_state.store_seq_cst(static_cast<u32>(MutatorThread::State::Detached));
         state.m_spare_threads.push_back(&thread);
     }
-    t_current_thread = nullptr;
+    t_current_thread = nullptr; // (enter_safe_region above ran the leave hook)
 }
 
 void MutatorThread::safepoint_slow()
@@ -90,6 +98,12 @@ void MutatorThread::safepoint_slow()
     m_handshake_seen.store_release(state.m_handshake_epoch.load_seq_cst());
     if (state.m_stop_requested.load_seq_cst())
         state.park(*this);
+    if (m_yield_requested.exchange_seq_cst(false)) {
+        // Leave the heap and come back: the hooks hand the locked mode's lock over.
+        take_register_snapshot();
+        enter_safe_region();
+        leave_safe_region();
+    }
 }
 
 void MutatorThread::enter_safe_region()
@@ -104,6 +118,8 @@ void MutatorThread::enter_safe_region()
         std::lock_guard lock(state.m_gc_mutex);
         state.m_gc_cv.notify_all();
     }
+    if (state.m_config.on_leave_heap)
+        state.m_config.on_leave_heap(*this);
 }
 
 void MutatorThread::leave_safe_region()
@@ -112,6 +128,8 @@ void MutatorThread::leave_safe_region()
     if (--m_safe_region_depth > 0)
         return;
     HeapState& state = m_heap->state();
+    if (state.m_config.on_enter_heap)
+        state.m_config.on_enter_heap(*this);
     for (;;) {
         // Dekker: publish Running, then check for a stop. If the conductor's request is
         // ordered before our store we see it and step back out; otherwise it sees Running.

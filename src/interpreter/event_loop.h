@@ -26,6 +26,7 @@ struct PostedTask {
     Value b;
     Value c;
     u64 number = 0;
+    void* data = nullptr; // owned by `run` (e.g. the parking-lot waiter that posted the task)
 };
 
 // Owner thread: an asynchronous operation was registered that will post exactly one task to
@@ -36,6 +37,9 @@ void cancel_expected_task(Vm&);
 // Any thread: queues `task` on `target`'s loop and wakes it. `target` must have an expectation
 // outstanding (so it is alive and its loop has not ended).
 void post_task(ThreadState& target, PostedTask const& task);
+
+// Milliseconds since the process started, from a monotonic clock (timers, performance.now()).
+double monotonic_ms();
 
 // Runs microtasks, posted tasks and due timers until no work remains. Returns the exception of
 // a callback that threw (uncaught) as a throw.

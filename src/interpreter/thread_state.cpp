@@ -46,13 +46,17 @@ ThreadState::ThreadState(Vm& owner, usize register_stack_bytes)
     reg_top = reg_base;
     // About one frame per 24 registers of stack, bounded: deep recursion throws RangeError.
     max_frames = static_cast<u32>(std::min<usize>(reg_bytes / sizeof(Value) / 24, 200'000));
-    frames.resize(max_frames + 1);
+    frames_bytes = (static_cast<usize>(max_frames) + 1) * sizeof(Frame);
+    void* frame_memory = mmap(nullptr, frames_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    WEFT_VERIFY(frame_memory != MAP_FAILED);
+    frames = static_cast<Frame*>(frame_memory);
     native_stack_limit = compute_native_stack_limit();
 }
 
 ThreadState::~ThreadState()
 {
     munmap(reg_base, reg_bytes);
+    munmap(frames, frames_bytes);
 }
 
 RootedValues::RootedValues(Vm& vm)
@@ -104,6 +108,19 @@ static void visit_thread(ThreadState& ts, Tracer& tracer)
     trace_value(tracer, ts.vm.exception());
     for (Value v : ts.pending_rejections)
         trace_value(tracer, v);
+    trace_value(tracer, ts.thread_object);
+    for (auto const& [id, value] : ts.thread_locals)
+        trace_value(tracer, value);
+    for (auto const& [token, values] : ts.async_registrations)
+        for (Value v : values)
+            trace_value(tracer, v);
+    // Posters never hold the inbox lock across a safepoint, so this cannot wait on a stopped thread.
+    std::lock_guard lock(ts.inbox.mutex);
+    for (PostedTask const& task : ts.inbox.tasks) {
+        trace_value(tracer, task.a);
+        trace_value(tracer, task.b);
+        trace_value(tracer, task.c);
+    }
 }
 
 EngineState::EngineState(Runtime& r)
@@ -119,6 +136,7 @@ EngineState::EngineState(Runtime& r)
 
 EngineState::~EngineState()
 {
+    destroy_thread_runtime(*this);
     runtime.heap().remove_root_source(root_source_id);
 }
 

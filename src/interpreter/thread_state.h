@@ -16,14 +16,19 @@
 #pragma once
 
 #include "base/mutex.h"
+#include "interpreter/event_loop.h"
 #include "vm/value.h"
 
+#include <condition_variable>
 #include <deque>
+#include <mutex>
+#include <unordered_map>
 #include <vector>
 
 namespace weft {
 
 class CodeBlock;
+struct ThreadRuntime;
 class Environment;
 class Realm;
 class Runtime;
@@ -64,6 +69,15 @@ struct Timer {
     std::vector<Value> arguments;
 };
 
+// Tasks other threads post to this thread's event loop (interpreter/event_loop.h).
+// Thread-safety: `mutex` guards `tasks`; `expected` is touched by the owner only.
+struct Inbox {
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::vector<PostedTask> tasks; // GUARDED_BY(mutex)
+    u64 expected = 0;              // owner only: posted tasks still to come
+};
+
 struct ThreadState {
     explicit ThreadState(Vm&, usize register_stack_bytes);
     ~ThreadState();
@@ -76,8 +90,9 @@ struct ThreadState {
     Value* reg_limit = nullptr;
     Value* reg_top = nullptr;    // first register not used by a live frame
     usize reg_bytes = 0;
-    // Frame stack.
-    std::vector<Frame> frames;
+    // Frame stack: reserved like the register stack (untouched frames cost no memory).
+    Frame* frames = nullptr;
+    usize frames_bytes = 0;
     u32 frame_count = 0;
     u32 max_frames = 0;
     // Native stack: interpreter entries and recursive operations fail below this address.
@@ -97,6 +112,23 @@ struct ThreadState {
     Value out_of_memory_error;
     // Unhandled rejections to report at the end of a job run (promise, reason).
     std::vector<Value> pending_rejections;
+
+    // --- Thread runtime (src/threads) ------------------------------------------------------
+    // This thread's id (THREADS-API: 0 main, 1.. spawned and embedder threads); kNoThreadId
+    // until first asked for on an embedder thread.
+    static constexpr u32 kNoThreadId = ~0u;
+    u32 thread_id = kNoThreadId;
+    // May this thread block (join, contended hold, wait)? An embedder's event-loop thread may not.
+    bool may_block = true;
+    // The Thread object of this thread (created on first access for main and embedder threads).
+    Value thread_object;
+    // ThreadLocal values of this thread, by ThreadLocal id.
+    std::unordered_map<u64, Value> thread_locals;
+    // Values of this thread's pending asynchronous registrations (asyncJoin, asyncHold, …), by
+    // token; the posted task that completes one finds its values here.
+    std::unordered_map<u64, std::vector<Value>> async_registrations;
+    u64 next_async_token = 1;
+    Inbox inbox;
 
     Frame* top_frame() { return frame_count ? &frames[frame_count - 1] : nullptr; }
 };
@@ -126,6 +158,11 @@ struct EngineState {
     std::vector<ThreadState*> threads GUARDED_BY(registry_lock);
     u64 root_source_id = 0;
     usize default_register_stack_bytes = 8 * 1024 * 1024;
+    // The thread runtime (threads/thread_objects.h); null until install_thread_runtime.
+    ThreadRuntime* thread_runtime = nullptr;
 };
+
+// Frees the thread runtime's state (threads/thread_runtime.cpp).
+void destroy_thread_runtime(EngineState&);
 
 } // namespace weft

@@ -25,6 +25,8 @@
 //    inline slots), so redefining them goes through the object model like any property.
 #pragma once
 
+#include <atomic>
+
 #include "objects/object.h"
 #include "vm/throw_or.h"
 
@@ -113,6 +115,13 @@ public:
     NativeFn fn() const { return m_fn; }
     Value data(u32 i) const { return m_data[i]; }
     void set_data(u32 i, Value v) { m_data[i] = v; } // before publication only
+    // After publication: an atomic compare-and-swap of a data slot (a flag some built-ins flip
+    // once, e.g. a Lock release function's "called"); no other access to that slot may race.
+    bool compare_exchange_data(u32 i, Value expected, Value desired)
+    {
+        u64 bits = expected.bits();
+        return std::atomic_ref<u64>(*reinterpret_cast<u64*>(&m_data[i])).compare_exchange_strong(bits, desired.bits());
+    }
     bool is_constructor() const { return m_flags & kConstructor; }
 
     static NativeFunction* try_create(Vm&, Shape*, NativeFn, u32 flags);

@@ -152,6 +152,22 @@ public:
     // The own property as stored, or nullopt.
     std::optional<OwnProperty> get_own_property_raw(Vm&, PropertyKey);
 
+    // --- Atomics on properties (threads/property_atomics.cpp) ----------------------------------
+
+    // Where the value of an own data property lives while the caller holds the object's lock:
+    // `slot`, an atomic word that plain writers on other threads may store to without the lock
+    // (so read-modify-writes on it must CAS), or `locked_value`, a sparse element's value that
+    // is only ever written under the lock.
+    struct OwnDataLocation {
+        PropertyAttributes attributes;
+        AtomicValue* slot = nullptr;
+        Value* locked_value = nullptr;
+    };
+    // REQUIRES the lock, `held` being the shape lock() returned. Finds own property `key`;
+    // returns false if it is absent. For an accessor, `attributes` says so and neither pointer
+    // is set. Never allocates. (Array `length` is not a slot: reported absent; callers check.)
+    bool find_own_data_locked(Shape* held, PropertyKey, OwnDataLocation&);
+
     // --- Storage (for the object model and, later, inline caches) --------------------------------
 
     // The slot holding named slot `slot`, which the current shape names (so it exists).
@@ -207,22 +223,6 @@ protected:
 };
 static_assert(sizeof(Object) == 32);
 
-// SetIntegrityLevel ( O, level )
-// spec: https://tc39.es/ecma262/#sec-setintegritylevel
-Outcome SetIntegrityLevel(Vm&, Object*, IntegrityLevel);
-// TestIntegrityLevel ( O, level )
-// spec: https://tc39.es/ecma262/#sec-testintegritylevel
-bool TestIntegrityLevel(Vm&, Object*, IntegrityLevel);
-// SameValue ( x, y )
-// spec: https://tc39.es/ecma262/#sec-samevalue
-bool SameValue(Value x, Value y);
-
-// The fully resolved property ValidateAndApplyPropertyDescriptor decides on.
-struct PlannedProperty {
-    PropertyAttributes attributes;
-    Value value;  // data properties
-    Value getter; // accessor properties
-    Value setter;
 // Integer-indexed exotic objects (ECMA-262 10.4.5: the typed arrays of builtins/typed_array.h)
 // keep their elements outside the object model, which reaches them through these functions for
 // keys that are CanonicalNumericIndexStrings. Installed once at start-up, before any typed array
@@ -240,6 +240,22 @@ struct IntegerIndexedHooks {
 };
 void set_integer_indexed_hooks(IntegerIndexedHooks const*);
 
+// SetIntegrityLevel ( O, level )
+// spec: https://tc39.es/ecma262/#sec-setintegritylevel
+Outcome SetIntegrityLevel(Vm&, Object*, IntegrityLevel);
+// TestIntegrityLevel ( O, level )
+// spec: https://tc39.es/ecma262/#sec-testintegritylevel
+bool TestIntegrityLevel(Vm&, Object*, IntegrityLevel);
+// SameValue ( x, y )
+// spec: https://tc39.es/ecma262/#sec-samevalue
+bool SameValue(Value x, Value y);
+
+// The fully resolved property ValidateAndApplyPropertyDescriptor decides on.
+struct PlannedProperty {
+    PropertyAttributes attributes;
+    Value value;  // data properties
+    Value getter; // accessor properties
+    Value setter;
 };
 enum class DefinePlan : u8 { Reject, Unchanged, Apply };
 // The decision part of ValidateAndApplyPropertyDescriptor ( O, P, extensible, Desc, current ):

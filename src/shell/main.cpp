@@ -5,8 +5,10 @@
 #include "interpreter/modules.h"
 #include "interpreter/thread_state.h"
 #include "shell/shell.h"
+#include "threads/thread_runtime.h"
 #include "vm/realm.h"
 #include "vm/runtime.h"
+#include "base/race_amplifier.h"
 #include "vm/vm.h"
 
 #include <cstdio>
@@ -31,6 +33,13 @@ static constexpr char const* kUsage =
     "  --stack-size=KB      size of the interpreter's register stack (default 8192)\n"
     "  --gc-stress          collect garbage at every allocation-block refill (slow; finds\n"
     "                       missing or stale GC roots)\n"
+    "  --threads=MODE       parallel (default): threads run in parallel, no global lock;\n"
+    "                       gil: one global lock serialises JavaScript (released when a\n"
+    "                       thread blocks, handed over on a time slice); off: no Thread API\n"
+    "  --max-threads=N      maximum number of live spawned threads (default 32766)\n"
+    "  --thread-stack-size=KB  native stack size of spawned threads (default 8192)\n"
+    "  --race-amplify=SEED  yield at random at engine synchronisation points (debug and\n"
+    "                       tsan builds), so that rare interleavings become common\n"
     "  -h, --help           print this help\n"
     "  -v, --version        print the version\n";
 
@@ -45,6 +54,7 @@ struct Options {
     usize stack_kb = 8192;
     std::vector<std::string> arguments;
     bool gc_stress = false;
+    ThreadOptions threads;
 };
 
 static bool parse_size(char const* text, usize* out)
@@ -112,6 +122,53 @@ static int parse_options(int argc, char** argv, Options& options)
             }
             continue;
         }
+        if (!std::strncmp(a, "--threads=", 10)) {
+            char const* mode = a + 10;
+            if (!std::strcmp(mode, "parallel") || !std::strcmp(mode, "gil")) {
+                if (!kThreadsEnabled) {
+                    std::fprintf(stderr, "weft: this build has no thread support (WEFT_THREADS=OFF); only --threads=off\n");
+                    return 2;
+                }
+                options.threads.mode = mode[0] == 'p' ? ThreadsMode::Parallel : ThreadsMode::Gil;
+            } else if (!std::strcmp(mode, "off")) {
+                options.threads.mode = ThreadsMode::Off;
+            } else {
+                std::fprintf(stderr, "weft: bad --threads value '%s' (parallel, gil or off)\n", mode);
+                return 2;
+            }
+            continue;
+        }
+        if (!std::strncmp(a, "--max-threads=", 14)) {
+            usize n = 0;
+            if (!parse_size(a + 14, &n) || n > 1'000'000) {
+                std::fprintf(stderr, "weft: bad --max-threads value '%s'\n", a + 14);
+                return 2;
+            }
+            options.threads.max_threads = static_cast<u32>(n);
+            continue;
+        }
+        if (!std::strncmp(a, "--thread-stack-size=", 20)) {
+            usize kb = 0;
+            if (!parse_size(a + 20, &kb) || kb < 64) {
+                std::fprintf(stderr, "weft: bad --thread-stack-size value '%s' (at least 64)\n", a + 20);
+                return 2;
+            }
+            options.threads.thread_stack_bytes = kb * KiB;
+            continue;
+        }
+        if (!std::strncmp(a, "--race-amplify=", 15)) {
+            usize seed = 0;
+            if (!parse_size(a + 15, &seed)) {
+                std::fprintf(stderr, "weft: bad --race-amplify value '%s' (a positive integer)\n", a + 15);
+                return 2;
+            }
+            if (!kRaceAmplifierAvailable) {
+                std::fputs("weft: --race-amplify is available in debug and tsan builds only\n", stderr);
+                return 2;
+            }
+            options.threads.race_amplify_seed = seed;
+            continue;
+        }
         if (!std::strcmp(a, "--gc-stress")) {
             options.gc_stress = true;
             continue;
@@ -133,24 +190,7 @@ static int parse_options(int argc, char** argv, Options& options)
 static void report_uncaught(Vm& vm, Value exception, char const* prefix = "Uncaught")
 {
     std::fflush(stdout);
-    std::string text;
-    if (exception.is_cell_of_kind(CellKind::ErrorObject)) {
-        Value stack = Value::undefined();
-        auto own = as_object(exception)->get_own_data_value(vm, PropertyKey::from_atom(common_names(vm).stack));
-        if (own)
-            stack = *own;
-        std::string summary = error_summary(vm, exception);
-        text = std::string(prefix) + " " + summary;
-        if (is_string(stack)) {
-            std::string s = to_utf8(static_cast<String*>(stack.as_cell()));
-            usize newline = s.find('\n');
-            if (newline != std::string::npos)
-                text += s.substr(newline);
-        }
-    } else {
-        text = std::string(prefix) + " " + inspect_value(vm, exception, false);
-    }
-    text += '\n';
+    std::string text = format_uncaught(vm, exception, prefix);
     std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
@@ -169,6 +209,7 @@ static int run(Options const& options)
     if (options.heap_limit_mb)
         config.heap.limit_bytes = options.heap_limit_mb * MiB;
     config.heap.gc_stress = options.gc_stress;
+    prepare_heap_for_threads(config.heap, options.threads);
     Runtime runtime(config);
     int status = 0;
     {
@@ -177,6 +218,10 @@ static int run(Options const& options)
         engine_options.register_stack_bytes = options.stack_kb * KiB;
         if (!initialize_engine(vm, engine_options)) {
             std::fputs("weft: out of memory while creating the realm (heap limit too small)\n", stderr);
+            return 1;
+        }
+        if (install_thread_runtime(vm, options.threads).is_throw()) {
+            std::fputs("weft: out of memory while creating the thread API\n", stderr);
             return 1;
         }
         ShellOptions shell_options { options.arguments };
@@ -251,6 +296,9 @@ static int run(Options const& options)
                 }
             }
         }
+        // The process does not exit while a spawned thread runs (THREADS-API section 1).
+        if (wait_for_threads_and_report(vm))
+            status = 1;
         if (status == 0) {
             for (Value reason : take_unhandled_rejections(vm)) {
                 report_uncaught(vm, reason, "Uncaught (in promise)");

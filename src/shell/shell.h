@@ -1,6 +1,7 @@
 // The shell's own globals (load, readFile, timers, performance) and its event loop.
 #pragma once
 
+#include "interpreter/event_loop.h"
 #include "vm/throw_or.h"
 #include "vm/value.h"
 
@@ -18,8 +19,5 @@ struct ShellOptions {
 ThrowOr<void> install_shell_globals(Vm&, ShellOptions const&);
 // $262 (global, evalScript, createRealm, detachArrayBuffer, gc) on the current realm's global.
 ThrowOr<void> install_host_object(Vm&);
-// Runs microtasks and due timers until no work remains. Returns the exception of a callback
-// that threw (uncaught) as a throw.
-ThrowOr<void> run_event_loop(Vm&);
 
 } // namespace weft

@@ -16,16 +16,7 @@
 
 namespace weft {
 
-static std::chrono::steady_clock::time_point start_time()
-{
-    static auto start = std::chrono::steady_clock::now();
-    return start;
-}
-
-static double now_ms()
-{
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_time()).count();
-}
+static double now_ms() { return monotonic_ms(); }
 
 static bool read_text_file(std::string const& path, std::string& out)
 {
@@ -200,7 +191,7 @@ ThrowOr<void> install_host_object(Vm& vm)
 
 ThrowOr<void> install_shell_globals(Vm& vm, ShellOptions const& options)
 {
-    (void)start_time();
+    (void)monotonic_ms(); // fixes the time origin
     Object* global = vm.realm()->global_object;
     TRY(install_methods(vm, global, kShellGlobals));
     Object* performance = TRY(new_object(vm));
@@ -215,37 +206,6 @@ ThrowOr<void> install_shell_globals(Vm& vm, ShellOptions const& options)
     TRY(define_value(vm, global, "scriptArgs", Value::from_cell(script_args)));
     TRY(install_host_object(vm));
     return {};
-}
-
-ThrowOr<void> run_event_loop(Vm& vm)
-{
-    ThreadState& ts = *vm.thread_state();
-    for (;;) {
-        TRY(run_microtasks(vm));
-        if (ts.timers.empty())
-            return {};
-        // The earliest due timer (ties in creation order).
-        usize next = 0;
-        for (usize i = 1; i < ts.timers.size(); ++i)
-            if (ts.timers[i].due_ms < ts.timers[next].due_ms)
-                next = i;
-        double wait = ts.timers[next].due_ms - now_ms();
-        if (wait > 0) {
-            SafeRegion away(vm.mutator());
-            std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(wait));
-        }
-        Timer timer = ts.timers[next];
-        RootedValues keep(vm);
-        keep.push(timer.callback);
-        for (Value v : timer.arguments)
-            keep.push(v);
-        if (timer.interval_ms >= 0) {
-            ts.timers[next].due_ms = now_ms() + timer.interval_ms;
-        } else {
-            ts.timers.erase(ts.timers.begin() + static_cast<long>(next));
-        }
-        TRY(Call(vm, timer.callback, Value::undefined(), std::span<Value const>(timer.arguments)));
-    }
 }
 
 } // namespace weft
