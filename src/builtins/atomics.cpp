@@ -11,6 +11,7 @@
 #include "base/number_format.h"
 #include "base/parking_lot.h"
 #include "builtins/typed_array_internal.h"
+#include "threads/thread_runtime.h"
 
 #include <cmath>
 #include <thread>
@@ -19,9 +20,6 @@ namespace weft {
 
 namespace {
 
-// NOTE: until the thread runtime publishes threads_enabled() (threads/thread_runtime.h), the
-// property forms are reported as unavailable and the ECMA-262 TypeError is thrown instead.
-bool threads_enabled_stub(Vm&) { return false; }
 
 bool is_integer_type(ElementType type)
 {
@@ -85,7 +83,7 @@ ThrowOr<u8*> RevalidateAtomicAccess(Vm& vm, TypedArrayObject* ta, u64 byte_index
 // runtime is on; otherwise the TypeError of ValidateIntegerTypedArray.
 bool wants_property_form(Vm& vm, Value first)
 {
-    return is_object(first) && !is_typed_array(first) && threads_enabled_stub(vm);
+    return is_object(first) && !is_typed_array(first) && threads_enabled(vm);
 }
 
 enum class Rmw : u8 { Add, Sub, And, Or, Xor, Exchange };
@@ -287,6 +285,16 @@ ThrowOr<Value> atomics_wait(Vm& vm, CallArgs const& args)
 
 // Atomics.notify ( typedArray, index, count )
 // spec: https://tc39.es/ecma262/#sec-atomics.notify
+// Atomics.waitAsync ( typedArray, index, value, timeout ): the property form only so far; the
+// typed-array form (ECMA-262 25.4.14) is not built yet.
+ThrowOr<Value> atomics_wait_async(Vm& vm, CallArgs const& args)
+{
+    if (wants_property_form(vm, args.arg(0)))
+        return property_atomics(vm, AtomicsOp::WaitAsync, args);
+    TRY(ValidateIntegerTypedArray(vm, args.arg(0), true));
+    return throw_type_error(vm, "Atomics.waitAsync on typed arrays is not supported yet");
+}
+
 ThrowOr<Value> atomics_notify(Vm& vm, CallArgs const& args)
 {
     if (wants_property_form(vm, args.arg(0)))
@@ -321,6 +329,7 @@ constexpr NativeMethod kAtomicsMethods[] = {
     { "store", 3, atomics_store },
     { "sub", 3, atomics_sub },
     { "wait", 4, atomics_wait },
+    { "waitAsync", 4, atomics_wait_async },
     { "xor", 3, atomics_xor },
 };
 
