@@ -6,6 +6,7 @@
 #include "base/utf8.h"
 
 #include <cmath>
+#include "threads/restrict.h"
 
 namespace weft {
 
@@ -241,6 +242,7 @@ ThrowOr<Value> internalize(Vm& vm, Object* holder, PropertyKey name, Value reviv
                     TRY(CreateDataPropertyOrThrow(vm, o, k, element));
             }
         } else {
+            TRY(check_object_access(vm, o));
             for (PropertyKey k : own_property_keys(vm, o)) {
                 if (k.is_symbol())
                     continue;
@@ -397,6 +399,7 @@ struct Stringifier {
         if (has_property_list) {
             keys = property_list;
         } else {
+            TRY(check_object_access(vm, o));
             for (PropertyKey k : own_property_keys(vm, o)) {
                 if (k.is_symbol())
                     continue;

@@ -3,6 +3,7 @@
 #include "builtins/builtins.h"
 
 #include "objects/accessor.h"
+#include "threads/restrict.h"
 
 namespace weft {
 
@@ -88,6 +89,7 @@ static ThrowOr<Value> enumerable_own_properties(Vm& vm, Value target, KeysKind k
 {
     Object* o = TRY(ToObject(vm, target));
     ArrayObject* result = TRY(new_array(vm));
+    TRY(check_object_access(vm, o));
     for (PropertyKey key : own_property_keys(vm, o)) {
         if (key.is_symbol())
             continue;
@@ -128,6 +130,7 @@ static ThrowOr<Value> object_assign(Vm& vm, CallArgs const& args)
         if (source.is_nullish())
             continue;
         Object* from = TRY(ToObject(vm, source));
+        TRY(check_object_access(vm, from));
         for (PropertyKey key : own_property_keys(vm, from)) {
             auto own = from->get_own_property_raw(vm, key);
             if (!own || !own->attributes.enumerable())
@@ -162,12 +165,16 @@ static ThrowOr<Value> object_is_sealed(Vm& vm, CallArgs const& args)
 }
 static ThrowOr<Value> object_prevent_extensions(Vm& vm, CallArgs const& args)
 {
+    if (is_object(args.arg(0)))
+        TRY(check_object_access(vm, as_object(args.arg(0))));
     if (is_object(args.arg(0)) && as_object(args.arg(0))->prevent_extensions(vm) == Outcome::OutOfMemory)
         return throw_out_of_memory(vm);
     return args.arg(0);
 }
-static ThrowOr<Value> object_is_extensible(Vm&, CallArgs const& args)
+static ThrowOr<Value> object_is_extensible(Vm& vm, CallArgs const& args)
 {
+    if (is_object(args.arg(0)))
+        TRY(check_object_access(vm, as_object(args.arg(0))));
     return Value::boolean(is_object(args.arg(0)) && as_object(args.arg(0))->is_extensible());
 }
 
@@ -192,6 +199,7 @@ static ThrowOr<Value> object_define_properties(Vm& vm, CallArgs const& args)
     Object* props = TRY(ToObject(vm, args.arg(1)));
     std::vector<std::pair<PropertyKey, PropertyDescriptor>> descriptors;
     RootedValues keep(vm);
+    TRY(check_object_access(vm, props));
     for (PropertyKey key : own_property_keys(vm, props)) {
         auto own = props->get_own_property_raw(vm, key);
         if (!own || !own->attributes.enumerable())
@@ -212,6 +220,7 @@ static ThrowOr<Value> object_get_own_property_descriptor(Vm& vm, CallArgs const&
     PropertyKey key = TRY(ToPropertyKey(vm, args.arg(1)));
     if (is_private_name(key))
         return Value::undefined();
+    TRY(check_object_access(vm, o));
     return FromPropertyDescriptor(vm, o->get_own_property(vm, key));
 }
 
@@ -219,6 +228,7 @@ static ThrowOr<Value> object_get_own_property_descriptors(Vm& vm, CallArgs const
 {
     Object* o = TRY(ToObject(vm, args.arg(0)));
     Object* result = TRY(new_object(vm));
+    TRY(check_object_access(vm, o));
     for (PropertyKey key : own_property_keys(vm, o)) {
         Value d = TRY(FromPropertyDescriptor(vm, o->get_own_property(vm, key)));
         if (!d.is_undefined())
@@ -231,6 +241,7 @@ static ThrowOr<Value> own_keys_of_type(Vm& vm, Value v, bool symbols)
 {
     Object* o = TRY(ToObject(vm, v));
     ArrayObject* result = TRY(new_array(vm));
+    TRY(check_object_access(vm, o));
     for (PropertyKey key : own_property_keys(vm, o)) {
         if (key.is_symbol() != symbols)
             continue;
@@ -260,6 +271,7 @@ static ThrowOr<Value> object_set_prototype_of(Vm& vm, CallArgs const& args)
         return throw_type_error(vm, "Object prototype may only be an Object or null: %s", describe_for_error(vm, proto).c_str());
     if (!is_object(o))
         return o;
+    TRY(check_object_access(vm, as_object(o)));
     Outcome outcome = as_object(o)->set_prototype_of(vm, proto.is_null() ? nullptr : as_object(proto));
     if (outcome == Outcome::OutOfMemory)
         return throw_out_of_memory(vm);
@@ -421,6 +433,7 @@ static ThrowOr<Value> object_prototype_proto_setter(Vm& vm, CallArgs const& args
     Value proto = args.arg(0);
     if ((!is_object(proto) && !proto.is_null()) || !is_object(t))
         return Value::undefined();
+    TRY(check_object_access(vm, as_object(t)));
     Outcome outcome = as_object(t)->set_prototype_of(vm, proto.is_null() ? nullptr : as_object(proto));
     if (outcome == Outcome::False)
         return throw_type_error(vm, "Cyclic __proto__ value");

@@ -1,6 +1,7 @@
 // The Reflect object.
 // spec: https://tc39.es/ecma262/#sec-reflect-object
 #include "builtins/builtins.h"
+#include "threads/restrict.h"
 
 namespace weft {
 
@@ -73,6 +74,7 @@ static ThrowOr<Value> reflect_own_keys(Vm& vm, CallArgs const& args)
 {
     Object* o = TRY(target_object(vm, args.arg(0), "ownKeys"));
     ArrayObject* result = TRY(new_array(vm));
+    TRY(check_object_access(vm, o));
     for (PropertyKey key : own_property_keys(vm, o)) {
         Value k = TRY(key_to_value(vm, key));
         if (result->push(vm, k) != Outcome::True)
@@ -94,6 +96,7 @@ static ThrowOr<Value> reflect_set_prototype_of(Vm& vm, CallArgs const& args)
     Value proto = args.arg(1);
     if (!is_object(proto) && !proto.is_null())
         return throw_type_error(vm, "Object prototype may only be an Object or null: %s", describe_for_error(vm, proto).c_str());
+    TRY(check_object_access(vm, o));
     Outcome outcome = o->set_prototype_of(vm, proto.is_null() ? nullptr : as_object(proto));
     if (outcome == Outcome::OutOfMemory)
         return throw_out_of_memory(vm);
@@ -133,12 +136,14 @@ static ThrowOr<Value> reflect_get_own_property_descriptor(Vm& vm, CallArgs const
 static ThrowOr<Value> reflect_is_extensible(Vm& vm, CallArgs const& args)
 {
     Object* o = TRY(target_object(vm, args.arg(0), "isExtensible"));
+    TRY(check_object_access(vm, o));
     return Value::boolean(o->is_extensible());
 }
 
 static ThrowOr<Value> reflect_prevent_extensions(Vm& vm, CallArgs const& args)
 {
     Object* o = TRY(target_object(vm, args.arg(0), "preventExtensions"));
+    TRY(check_object_access(vm, o));
     if (o->prevent_extensions(vm) == Outcome::OutOfMemory)
         return throw_out_of_memory(vm);
     return Value::boolean(true);

@@ -1,6 +1,8 @@
 // The abstract operations shared by the interpreter and the builtins (see operations.h).
 #include "interpreter/operations.h"
 
+#include "threads/restrict.h"
+
 #include "base/number_format.h"
 #include "base/utf8.h"
 #include "interpreter/code.h"
@@ -502,6 +504,7 @@ ThrowOr<u32> ToUint32(Vm& vm, Value v)
 
 ThrowOr<Value> get_with_receiver(Vm& vm, Object* o, PropertyKey key, Value receiver)
 {
+    TRY(check_object_access(vm, o));
     GetResult r = o->get(vm, key);
     if (r.kind == GetResult::Kind::Value) [[likely]]
         return r.value;
@@ -540,6 +543,7 @@ ThrowOr<Value> GetV(Vm& vm, Value v, PropertyKey key)
 
 ThrowOr<bool> set_with_receiver(Vm& vm, Object* o, PropertyKey key, Value value, Value receiver)
 {
+    TRY(check_object_access(vm, o));
     // Typed arrays' [[Set]] converts numeric-keyed values with ToNumber (ECMA-262 10.4.5.5).
     if (o->is_typed_array()) [[unlikely]]
         return typed_array_set(vm, o, key, value, receiver);
@@ -548,6 +552,7 @@ ThrowOr<bool> set_with_receiver(Vm& vm, Object* o, PropertyKey key, Value value,
 
 ThrowOr<bool> ordinary_set_with_receiver(Vm& vm, Object* o, PropertyKey key, Value value, Value receiver)
 {
+    TRY(check_object_access(vm, o));
     if (receiver == Value::from_cell(o)) {
         SetResult r = o->set(vm, key, value);
         if (r.kind == SetResult::Kind::Done) [[likely]]
@@ -634,12 +639,21 @@ ThrowOr<void> put_value(Vm& vm, Value base, PropertyKey key, Value value, bool s
     return {};
 }
 
-ThrowOr<bool> HasProperty(Vm& vm, Object* o, PropertyKey key) { return o->has_property(vm, key); }
+ThrowOr<bool> HasProperty(Vm& vm, Object* o, PropertyKey key)
+{
+    TRY(check_object_access(vm, o));
+    return o->has_property(vm, key);
+}
 
-ThrowOr<bool> HasOwnProperty(Vm& vm, Object* o, PropertyKey key) { return o->get_own_property_raw(vm, key).has_value(); }
+ThrowOr<bool> HasOwnProperty(Vm& vm, Object* o, PropertyKey key)
+{
+    TRY(check_object_access(vm, o));
+    return o->get_own_property_raw(vm, key).has_value();
+}
 
 ThrowOr<void> CreateDataPropertyOrThrow(Vm& vm, Object* o, PropertyKey key, Value value)
 {
+    TRY(check_object_access(vm, o));
     if (o->is_typed_array()) [[unlikely]]
         return DefinePropertyOrThrow(vm, o, key, PropertyDescriptor::data(value));
     Outcome outcome = o->create_data_property(vm, key, value);
@@ -652,6 +666,7 @@ ThrowOr<void> CreateDataPropertyOrThrow(Vm& vm, Object* o, PropertyKey key, Valu
 
 ThrowOr<void> DefinePropertyOrThrow(Vm& vm, Object* o, PropertyKey key, PropertyDescriptor const& desc)
 {
+    TRY(check_object_access(vm, o));
     if (o->is_typed_array()) [[unlikely]] {
         // Typed arrays convert a numeric key's [[Value]] with ToNumber (ECMA-262 10.4.5.3).
         if (!TRY(typed_array_define_own_property(vm, o, key, desc)))
@@ -668,6 +683,7 @@ ThrowOr<void> DefinePropertyOrThrow(Vm& vm, Object* o, PropertyKey key, Property
 
 ThrowOr<bool> delete_property(Vm& vm, Object* o, PropertyKey key, bool strict)
 {
+    TRY(check_object_access(vm, o));
     Outcome outcome = o->delete_property(vm, key);
     if (outcome == Outcome::OutOfMemory)
         return throw_out_of_memory(vm);

@@ -13,6 +13,7 @@
 #include "objects/string_conversions.h"
 
 #include <cmath>
+#include "threads/restrict.h"
 
 namespace weft::slow {
 
@@ -63,6 +64,7 @@ ThrowOr<Value> get_named(Vm& vm, Value object, String* name, Atomic<u64>& ic)
     PropertyKey key = PropertyKey::from_atom(name);
     if (is_object(object)) {
         Object* o = as_object(object);
+        TRY(check_object_access(vm, o));
         GetResult r = o->get(vm, key);
         if (r.kind == GetResult::Kind::Value) {
             fill_get_cache(vm, o, key, ic);
@@ -595,6 +597,7 @@ ThrowOr<void> copy_data_properties(Vm& vm, Value target, Value source, Value con
         PropertyKey k = TRY(ToPropertyKey(vm, excluded[i]));
         excluded_keys.push_back(k);
     }
+    TRY(check_object_access(vm, from));
     for (PropertyKey key : own_property_keys(vm, from)) {
         if (std::find(excluded_keys.begin(), excluded_keys.end(), key) != excluded_keys.end())
             continue;
@@ -776,6 +779,7 @@ ThrowOr<void> for_in_prepare(Vm& vm, Value object, Value* out)
     out[2] = Value::from_cell(o);
     std::vector<PropertyKey> seen;
     for (Object* p = o; p; p = p->get_prototype_of()) {
+        TRY(check_object_access(vm, p));
         for (PropertyKey key : own_property_keys(vm, p)) {
             if (key.is_symbol())
                 continue;

@@ -168,6 +168,17 @@ public:
     // is set. Never allocates. (Array `length` is not a slot: reported absent; callers check.)
     bool find_own_data_locked(Shape* held, PropertyKey, OwnDataLocation&);
 
+    // --- Thread.restrict (threads/restrict.cpp) -------------------------------------------------
+
+    // The owning thread's id + 1 in header bits 32..63; 0 when the object is not restricted.
+    static constexpr unsigned kRestrictedOwnerShift = 32;
+    u32 restricted_owner() const { return static_cast<u32>(header_word().load_acquire() >> kRestrictedOwnerShift); }
+    // Restricts the object to `owner` (a thread id + 1): moves it to dictionary mode, so that no
+    // inline cache holds its shape and every named access takes a slow path that checks the
+    // owner, and flags its elements so that indexed writes do too; then publishes the owner.
+    // Returns the owner now in place (another thread's if it won a race), or 0 at the heap limit.
+    u32 restrict_to(Vm&, u32 owner);
+
     // --- Storage (for the object model and, later, inline caches) --------------------------------
 
     // The slot holding named slot `slot`, which the current shape names (so it exists).

@@ -63,6 +63,9 @@ public:
     static constexpr u32 kNonExtensible = 1;
     static constexpr u32 kSealed = 2;
     static constexpr u32 kFrozen = 4;
+    // Thread.restrict: keeps element writes off the lock-free fast paths, so that the slow paths
+    // can check the owner. No effect on attributes.
+    static constexpr u32 kRestricted = 8;
 
     // A fresh, empty spine (no segments) or nullptr at the heap limit.
     static StorageSpine* try_create(Vm&, u32 flags = 0);
