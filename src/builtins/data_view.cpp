@@ -175,12 +175,14 @@ WEFT_DATA_VIEW_ACCESSORS(Int16, int16, , , )
 WEFT_DATA_VIEW_ACCESSORS(Uint16, uint16, , , )
 WEFT_DATA_VIEW_ACCESSORS(Int32, int32, , , )
 WEFT_DATA_VIEW_ACCESSORS(Uint32, uint32, , , )
+WEFT_DATA_VIEW_ACCESSORS(Float16, float16, , , )
 WEFT_DATA_VIEW_ACCESSORS(Float32, float32, , , )
 WEFT_DATA_VIEW_ACCESSORS(Float64, float64, , , )
 #undef WEFT_DATA_VIEW_ACCESSORS
 
 // NOTE: getBigInt64 / getBigUint64 and their setters wait for BigInt.
 constexpr NativeMethod kMethods[] = {
+    { "getFloat16", 1, get_float16 },
     { "getFloat32", 1, get_float32 },
     { "getFloat64", 1, get_float64 },
     { "getInt8", 1, get_int8 },
@@ -189,6 +191,7 @@ constexpr NativeMethod kMethods[] = {
     { "getUint8", 1, get_uint8 },
     { "getUint16", 1, get_uint16 },
     { "getUint32", 1, get_uint32 },
+    { "setFloat16", 2, set_float16 },
     { "setFloat32", 2, set_float32 },
     { "setFloat64", 2, set_float64 },
     { "setInt8", 2, set_int8 },

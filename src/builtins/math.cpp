@@ -1,6 +1,7 @@
 // The Math object.
 // spec: https://tc39.es/ecma262/#sec-math-object
 #include "builtins/builtins.h"
+#include "builtins/typed_array.h"
 
 #include <cmath>
 #include <random>
@@ -33,6 +34,9 @@ static double js_sign(double x)
     return x > 0 ? 1 : -1;
 }
 static double js_fround(double x) { return static_cast<double>(static_cast<float>(x)); }
+// Math.f16round ( x )
+// spec: https://tc39.es/ecma262/#sec-math.f16round
+static double js_f16round(double x) { return round_to_float16(x); }
 static double js_abs(double x) { return std::fabs(x); }
 static double js_ceil(double x) { return std::ceil(x); }
 static double js_floor(double x) { return std::floor(x); }
@@ -164,6 +168,7 @@ constexpr NativeMethod kMathMethods[] = {
     { "exp", 1, math_unary<js_exp> },
     { "expm1", 1, math_unary<js_expm1> },
     { "floor", 1, math_unary<js_floor> },
+    { "f16round", 1, math_unary<js_f16round> },
     { "fround", 1, math_unary<js_fround> },
     { "hypot", 2, math_hypot },
     { "imul", 2, math_imul },

@@ -46,6 +46,49 @@ static void store_relaxed(u8* p, T v)
     __atomic_store_n(reinterpret_cast<T*>(p), v, __ATOMIC_RELAXED);
 }
 
+// binary16 (IEEE 754 half precision) to double: exact.
+static double half_to_double(u16 h)
+{
+    int exponent = (h >> 10) & 0x1f;
+    int mantissa = h & 0x3ff;
+    double magnitude;
+    if (exponent == 0)
+        magnitude = std::ldexp(mantissa, -24);
+    else if (exponent == 31)
+        magnitude = mantissa ? NAN : INFINITY;
+    else
+        magnitude = std::ldexp(1024 + mantissa, exponent - 25);
+    return (h & 0x8000) ? -magnitude : magnitude;
+}
+
+// double to binary16, rounding to nearest, ties to even, directly from the double (rounding
+// through float first could round twice).
+static u16 double_to_half(double d)
+{
+    u16 sign = std::signbit(d) ? 0x8000 : 0;
+    if (std::isnan(d))
+        return 0x7e00;
+    double a = std::fabs(d);
+    if (a == 0)
+        return sign;
+    if (a < 0x1p-14) {
+        // Subnormal: a multiple of 2^-24; 1024 units is the smallest normal's encoding.
+        double units = std::nearbyint(a * 0x1p24);
+        return sign | static_cast<u16>(units);
+    }
+    int e = std::ilogb(a);
+    double mantissa = std::nearbyint((std::ldexp(a, -e) - 1) * 1024);
+    if (mantissa == 1024) {
+        mantissa = 0;
+        ++e;
+    }
+    if (e > 15)
+        return sign | 0x7c00;
+    return sign | static_cast<u16>(((e + 15) << 10) | static_cast<int>(mantissa));
+}
+
+double round_to_float16(double value) { return half_to_double(double_to_half(value)); }
+
 // RawBytesToNumeric for one element, read with a relaxed atomic load ("Unordered").
 // spec: https://tc39.es/ecma262/#sec-rawbytestonumeric
 Value typed_array_load(ElementType type, u8 const* p)
@@ -58,6 +101,7 @@ Value typed_array_load(ElementType type, u8 const* p)
     case ElementType::Uint16: return Value::from_i32(load_relaxed<u16>(p));
     case ElementType::Int32: return Value::from_i32(static_cast<i32>(load_relaxed<u32>(p)));
     case ElementType::Uint32: return Value::from_u64(load_relaxed<u32>(p));
+    case ElementType::Float16: return Value::from_number(half_to_double(load_relaxed<u16>(p)));
     case ElementType::Float32: return Value::from_number(std::bit_cast<float>(load_relaxed<u32>(p)));
     case ElementType::Float64: return Value::from_number(std::bit_cast<double>(load_relaxed<u64>(p)));
     }
@@ -92,6 +136,7 @@ void typed_array_store(ElementType type, u8* p, double d)
     case ElementType::Uint16: store_relaxed<u16>(p, static_cast<u16>(ToInt32(d))); return;
     case ElementType::Int32:
     case ElementType::Uint32: store_relaxed<u32>(p, static_cast<u32>(ToInt32(d))); return;
+    case ElementType::Float16: store_relaxed<u16>(p, double_to_half(d)); return;
     case ElementType::Float32: store_relaxed<u32>(p, std::bit_cast<u32>(static_cast<float>(d))); return;
     case ElementType::Float64: store_relaxed<u64>(p, std::bit_cast<u64>(d)); return;
     }

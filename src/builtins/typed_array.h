@@ -38,7 +38,7 @@
 
 namespace weft {
 
-// The element types of the TypedArrays, in the order of ECMA-262 Table 71.
+// The element types of the TypedArrays, in the order of ECMA-262's TypedArray table.
 // NOTE: BigInt64Array and BigUint64Array are left out until the engine has BigInt.
 #define WEFT_ENUMERATE_TYPED_ARRAY_TYPES(X)                      \
     X(Int8, int8, Int8Array, i8, 1)                             \
@@ -48,6 +48,7 @@ namespace weft {
     X(Uint16, uint16, Uint16Array, u16, 2)                      \
     X(Int32, int32, Int32Array, i32, 4)                         \
     X(Uint32, uint32, Uint32Array, u32, 4)                      \
+    X(Float16, float16, Float16Array, u16, 2)                   \
     X(Float32, float32, Float32Array, float, 4)                 \
     X(Float64, float64, Float64Array, double, 8)
 
@@ -56,7 +57,7 @@ enum class ElementType : u8 {
     WEFT_ENUMERATE_TYPED_ARRAY_TYPES(WEFT_ELEMENT_TYPE_ENUM)
 #undef WEFT_ELEMENT_TYPE_ENUM
 };
-constexpr u32 kElementTypeCount = 9;
+constexpr u32 kElementTypeCount = 10;
 
 u32 element_size(ElementType);
 char const* typed_array_name(ElementType);
@@ -166,6 +167,8 @@ TypedArrayView typed_array_view(TypedArrayObject*);
 Value typed_array_load(ElementType, u8 const* p);
 // Stores a Number converted to the element type (NumericToRawBytes); relaxed atomic store.
 void typed_array_store(ElementType, u8* p, double value);
+// The binary16 value nearest to `value` (ties to even), as a double: Math.f16round.
+double round_to_float16(double value);
 
 // ValidateIntegerTypedArray and ValidateAtomicAccess for Atomics: the array and the byte index
 // of the element, or a throw.

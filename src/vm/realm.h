@@ -77,10 +77,10 @@ private:
     X(shared_array_buffer_constructor)                                                               \
     X(int8_array_prototype) X(uint8_array_prototype) X(uint8_clamped_array_prototype)                \
     X(int16_array_prototype) X(uint16_array_prototype) X(int32_array_prototype)                      \
-    X(uint32_array_prototype) X(float32_array_prototype) X(float64_array_prototype)                  \
+    X(uint32_array_prototype) X(float16_array_prototype) X(float32_array_prototype) X(float64_array_prototype)                  \
     X(int8_array_constructor) X(uint8_array_constructor) X(uint8_clamped_array_constructor)          \
     X(int16_array_constructor) X(uint16_array_constructor) X(int32_array_constructor)                \
-    X(uint32_array_constructor) X(float32_array_constructor) X(float64_array_constructor)
+    X(uint32_array_constructor) X(float16_array_constructor) X(float32_array_constructor) X(float64_array_constructor)
 
 class Realm {
 public:

@@ -294,3 +294,30 @@ detach(dv2.buffer);
 assert.throws(TypeError, () => dv2.byteLength);
 assert.throws(TypeError, () => dv2.getInt8(0));
 assert.equal(Object.prototype.toString.call(dv), "[object DataView]");
+
+// Float16Array, DataView getFloat16/setFloat16 and Math.f16round: binary16 with round to
+// nearest, ties to even (expected values checked against IEEE 754 half-precision encodings).
+{
+    const h = new Float16Array([1.1, 65504, 65519, 65520, 2 ** -24, 2 ** -25, 2 ** -25 * 1.0001, 1 / 3, -0, NaN]);
+    assert.equal(Float16Array.BYTES_PER_ELEMENT, 2);
+    assert.equal(h[0], 1.099609375);
+    assert.equal(h[1], 65504);
+    assert.equal(h[2], 65504, "65519 rounds down to the largest finite half");
+    assert.equal(h[3], Infinity, "65520 is the tie that rounds to infinity");
+    assert.equal(h[4], 5.960464477539063e-8, "the smallest subnormal");
+    assert.equal(h[5], 0, "half the smallest subnormal ties to even: zero");
+    assert.equal(h[6], 5.960464477539063e-8);
+    assert.equal(h[7], 0.333251953125);
+    assert.equal(h[8], -0);
+    assert(Number.isNaN(h[9]));
+    const dv16 = new DataView(new ArrayBuffer(4));
+    dv16.setFloat16(0, 1 / 3);
+    assert.equal(dv16.getUint16(0), 0x3555);
+    assert.equal(dv16.getFloat16(0), 0.333251953125);
+    dv16.setFloat16(2, -2.5e-5, true);
+    assert.equal(dv16.getUint16(2, true), 0x81a3);
+    assert.equal(Math.f16round(0.1), 0.0999755859375);
+    assert.equal(Math.f16round(65520), Infinity);
+    assert.equal(Math.f16round(-0), -0);
+    assert.equal(Object.prototype.toString.call(new Float16Array(1)), "[object Float16Array]");
+}
