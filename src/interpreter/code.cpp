@@ -1,5 +1,6 @@
 // SharedFunctionInfo and CodeBlock cells: creation, publication, tracing and finalization.
 #include "interpreter/code.h"
+#include "base/race_amplifier.h"
 
 #include "compiler/compilation_unit.h"
 #include "heap/heap.h"
@@ -34,6 +35,7 @@ SharedFunctionInfo* SharedFunctionInfo::try_create(Vm& vm, std::shared_ptr<Compi
 CodeBlock* SharedFunctionInfo::publish_code(CodeBlock* code)
 {
     CodeBlock* expected = nullptr;
+    race_amplify_point();
     if (m_code.compare_exchange_acq_rel(expected, code))
         return code;
     return expected; // another thread published first; `code` becomes garbage

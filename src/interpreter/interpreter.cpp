@@ -446,7 +446,7 @@ dispatch:
 
     CASE(LdaGlobal)
     {
-        u64 word = ics[OP(1)].load_relaxed();
+        u64 word = ics[OP(1)].load_acquire();
         if ((word & ic::kTagMask) == ic::kGlobalCellTag) {
             Value v = reinterpret_cast<GlobalCell*>(word & ic::kPointerMask)->get();
             if (!v.is_empty()) [[likely]] {
@@ -472,7 +472,7 @@ dispatch:
     }
     CASE(StaGlobal)
     {
-        u64 word = ics[OP(1)].load_relaxed();
+        u64 word = ics[OP(1)].load_acquire();
         if ((word & ic::kTagMask) == ic::kGlobalCellTag) {
             // Only mutable cells are cached; the TDZ check stays.
             auto* cell = reinterpret_cast<GlobalCell*>(word & ic::kPointerMask);
@@ -529,7 +529,7 @@ dispatch:
                 acc = Value::from_u64(static_cast<ArrayObject*>(o)->length_acquire());
                 NEXT(3);
             }
-            u64 word = ics[OP(2)].load_relaxed();
+            u64 word = ics[OP(2)].load_acquire();
             Shape* shape = o->shape_acquire();
             if ((word & ic::kTagMask) == ic::kOwnTag) {
                 if (ic::shape_of(word) == shape) [[likely]] {
@@ -539,6 +539,13 @@ dispatch:
             } else if ((word & ic::kTagMask) == ic::kProtoTag) {
                 if (Object* holder = ic::proto_holder(word, shape)) {
                     acc = load_inline_or_storage(holder, ic::proto_slot(word));
+                    NEXT(3);
+                }
+            } else if (ic::is_polymorphic(word)) {
+                Object* holder;
+                u32 slot;
+                if (ic::poly_find(word, o, shape, holder, slot)) {
+                    acc = load_inline_or_storage(holder, slot);
                     NEXT(3);
                 }
             }
@@ -552,9 +559,18 @@ dispatch:
         Value object = R(0);
         if (is_object_cell(object)) {
             Object* o = as_object(object);
-            u64 word = ics[OP(2)].load_relaxed();
-            if ((word & ic::kTagMask) == ic::kOwnTag && word && ic::shape_of(word) == o->shape_acquire()) [[likely]] {
-                u32 slot = ic::slot_of(word);
+            u64 word = ics[OP(2)].load_acquire();
+            Shape* shape = o->shape_acquire();
+            u32 slot;
+            bool hit = false;
+            if ((word & ic::kTagMask) == ic::kOwnTag) {
+                hit = word && ic::shape_of(word) == shape;
+                slot = ic::slot_of(word);
+            } else if (ic::is_polymorphic(word)) {
+                Object* holder;
+                hit = ic::poly_find(word, o, shape, holder, slot, true);
+            }
+            if (hit) [[likely]] {
                 AtomicValue* address = slot < o->inline_capacity()
                     ? reinterpret_cast<AtomicValue*>(reinterpret_cast<char*>(o) + sizeof(Object)) + slot
                     : o->slot_address(slot);

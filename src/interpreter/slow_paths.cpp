@@ -22,12 +22,14 @@ namespace weft::slow {
 // Caches an own or prototype data property read of `key` on `o` (shape mode objects only).
 static void fill_get_cache(Vm& vm, Object* o, PropertyKey key, Atomic<u64>& ic)
 {
+    if (ic.load_relaxed() == ic::kMegamorphic)
+        return;
     Shape* shape = o->shape_acquire();
     if (shape->is_dictionary())
         return;
     if (auto info = shape->lookup(vm, key)) {
         if (info->attributes.is_data() && info->slot <= ic::kMaxSlot)
-            ic.store_relaxed(ic::own_entry(shape, info->slot));
+            ic::record_entry(vm, ic, ic::own_entry(shape, info->slot));
         return;
     }
     // Walk up to 4 prototypes.
@@ -52,7 +54,7 @@ static void fill_get_cache(Vm& vm, Object* o, PropertyKey key, Atomic<u64>& ic)
             for (u32 i = 0; i < count; ++i)
                 record->set(i, Value::from_cell(shapes[i]));
             record->set(count, Value::from_i32(static_cast<i32>(info->slot)));
-            ic.store_relaxed(reinterpret_cast<uptr>(record) | ic::kProtoTag);
+            ic::record_entry(vm, ic, reinterpret_cast<uptr>(record) | ic::kProtoTag);
             return;
         }
         s = ps;
@@ -82,9 +84,9 @@ ThrowOr<void> set_named(Vm& vm, Value object, String* name, Value value, Atomic<
     if (is_object(object)) {
         Object* o = as_object(object);
         Shape* shape = o->shape_acquire();
-        if (!shape->is_dictionary()) {
+        if (!shape->is_dictionary() && ic.load_relaxed() != ic::kMegamorphic) {
             if (auto info = shape->lookup(vm, key); info && info->attributes.is_writable_data() && info->slot <= ic::kMaxSlot)
-                ic.store_relaxed(ic::own_entry(shape, info->slot));
+                ic::record_entry(vm, ic, ic::own_entry(shape, info->slot));
         }
     }
     return {};
@@ -256,11 +258,19 @@ ThrowOr<Value> in(Vm& vm, Value key, Value object)
 
 // --- Globals --------------------------------------------------------------------------------------
 
+// A global site caches one entry; a store that would not change the word is skipped, so threads
+// running the same code do not keep writing its cache line.
+static void store_if_changed(Atomic<u64>& ic, u64 word)
+{
+    if (ic.load_relaxed() != word)
+        ic.store_release(word);
+}
+
 ThrowOr<Value> load_global(Vm& vm, String* name, Atomic<u64>& ic, bool for_typeof)
 {
     Realm& realm = *vm.realm();
     if (GlobalCell* cell = realm.find_lexical(name)) {
-        ic.store_relaxed(reinterpret_cast<uptr>(cell) | ic::kGlobalCellTag);
+        store_if_changed(ic, reinterpret_cast<uptr>(cell) | ic::kGlobalCellTag);
         Value v = cell->get();
         if (v.is_empty())
             return throw_reference_error(vm, "Cannot access '%s' before initialization", to_utf8(name).c_str());
@@ -277,7 +287,7 @@ ThrowOr<Value> load_global(Vm& vm, String* name, Atomic<u64>& ic, bool for_typeo
                 Shape* shape = global->shape_acquire();
                 if (!shape->is_dictionary()) {
                     if (auto info = shape->lookup(vm, key); info && info->slot <= ic::kMaxSlot)
-                        ic.store_relaxed(ic::own_entry(shape, info->slot));
+                        store_if_changed(ic, ic::own_entry(shape, info->slot));
                 }
             }
             return own->value;
@@ -301,7 +311,7 @@ ThrowOr<void> store_global(Vm& vm, String* name, Value value, Atomic<u64>& ic, b
         if (cell->is_const())
             return throw_type_error(vm, "Assignment to constant variable.");
         cell->set(value);
-        ic.store_relaxed(reinterpret_cast<uptr>(cell) | ic::kGlobalCellTag);
+        store_if_changed(ic, reinterpret_cast<uptr>(cell) | ic::kGlobalCellTag);
         return {};
     }
     Object* global = realm.global_object;
@@ -313,7 +323,7 @@ ThrowOr<void> store_global(Vm& vm, String* name, Value value, Atomic<u64>& ic, b
     Shape* shape = global->shape_acquire();
     if (!shape->is_dictionary()) {
         if (auto info = shape->lookup(vm, key); info && info->attributes.is_writable_data() && info->slot <= ic::kMaxSlot)
-            ic.store_relaxed(ic::own_entry(shape, info->slot));
+            store_if_changed(ic, ic::own_entry(shape, info->slot));
     }
     return {};
 }

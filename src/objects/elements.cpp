@@ -1,6 +1,7 @@
 // Elements: integer-indexed own properties of objects — dense segmented storage with lock-free
 // reads and writes, the locked sparse side table, and element integrity levels.
 #include "objects/elements.h"
+#include "base/race_amplifier.h"
 
 #include "objects/accessor.h"
 #include "objects/array.h"
@@ -126,6 +127,7 @@ StorageSpine* Object::ensure_elements(Vm& vm)
         return nullptr;
     StorageSpine* expected = nullptr;
     if constexpr (kThreadsEnabled) {
+        race_amplify_point();
         return m_elements.compare_exchange_acq_rel(expected, fresh) ? fresh : expected;
     } else {
         m_elements.store_release(fresh);
@@ -407,6 +409,7 @@ bool Object::commit_elements_swap(ElementsSwap& swap)
     }
     StorageSpine* expected = old;
     if constexpr (kThreadsEnabled) {
+        race_amplify_point();
         return m_elements.compare_exchange_acq_rel(expected, swap.fresh);
     } else {
         m_elements.store_release(swap.fresh);

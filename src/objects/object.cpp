@@ -1,6 +1,7 @@
 // Object: creation, the per-object lock, named properties (shape and dictionary mode) and the
 // ordinary internal methods that dispatch to named properties, elements and Array "length".
 #include "objects/object.h"
+#include "base/race_amplifier.h"
 
 #include "objects/accessor.h"
 #include "objects/array.h"
@@ -66,6 +67,7 @@ AtomicValue* Object::ensure_slot(Vm& vm, u32 slot)
             return nullptr;
         StorageSpine* expected = nullptr;
         if constexpr (kThreadsEnabled) {
+            race_amplify_point();
             spine = m_storage.compare_exchange_acq_rel(expected, fresh) ? fresh : expected;
         } else {
             m_storage.store_release(fresh);
@@ -115,6 +117,7 @@ bool Object::try_publish_from(Shape* expected, Shape* desired)
 {
     uptr word = reinterpret_cast<uptr>(expected);
     if constexpr (kThreadsEnabled) {
+        race_amplify_point();
         return m_shape_word.compare_exchange_acq_rel(word, reinterpret_cast<uptr>(desired));
     } else {
         if (m_shape_word.load_relaxed() != word)

@@ -1,5 +1,6 @@
 // StorageSpine and StorageSegment: allocation, lock-free growth by segment CAS, tracing.
 #include "objects/property_storage.h"
+#include "base/race_amplifier.h"
 
 #include "objects/elements.h"
 #include "vm/trace.h"
@@ -32,6 +33,7 @@ StorageSegment* StorageSpine::install_segment(unsigned k, StorageSegment* seg)
 {
     StorageSegment* expected = nullptr;
     if constexpr (kThreadsEnabled) {
+        race_amplify_point();
         if (m_segments[k].compare_exchange_acq_rel(expected, seg))
             return seg;
         return expected; // another thread installed one first: ours is garbage

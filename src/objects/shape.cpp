@@ -1,5 +1,6 @@
 // Shape: property lookup, lazily built property tables, transition tables and root shapes.
 #include "objects/shape.h"
+#include "base/race_amplifier.h"
 
 #include "objects/dictionary.h"
 #include "objects/object.h"
@@ -227,6 +228,7 @@ Shape* Shape::find_or_create_transition(Vm& vm, TransitionKind kind, u64 key_bit
         d.child.store_relaxed(child);
         fresh->m_count = n;
         TransitionTable* expected = old;
+        race_amplify_point();
         if (m_transitions.compare_exchange_acq_rel(expected, fresh))
             return child;
     }

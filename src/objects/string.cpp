@@ -1,5 +1,6 @@
 // String cells: creation, rope flattening, hashing, comparison and UTF-8 conversion.
 #include "objects/string.h"
+#include "base/race_amplifier.h"
 
 #include "base/assert.h"
 #include "base/utf8.h"
@@ -276,6 +277,7 @@ String* RopeString::flatten(Vm& vm)
     if (u32 h = m_hash.load_relaxed())
         flat->m_hash.store_relaxed(h);
     String* expected = nullptr;
+    race_amplify_point();
     if (!m_flattened.compare_exchange_acq_rel(expected, flat))
         return expected; // lost the race: use the published string
     // Readers that see these nulls re-read `flattened` (acquire), which the CAS published.

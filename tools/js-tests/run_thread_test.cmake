@@ -1,0 +1,33 @@
+# ctest helper for the thread corpus: runs `WEFT FLAGS --include ASSERT_JS SCRIPT` from the
+# script's directory. The script passes when the exit status and stderr are what its header
+# says; with no header, status 0 and an empty stderr. Header lines (among the first five):
+#   // flags: --gc-stress            extra shell flags (read by tests/threads/CMakeLists.txt)
+#   // expect-status: 1              the exit status required
+#   // expect-stderr: some text      a text stderr must contain (stderr may then be non-empty)
+get_filename_component(name ${SCRIPT} NAME)
+get_filename_component(directory ${SCRIPT} DIRECTORY)
+file(STRINGS ${SCRIPT} header LIMIT_COUNT 5)
+set(expect_status 0)
+set(expect_stderr "")
+foreach(line IN LISTS header)
+  if(line MATCHES "^// expect-status: ([0-9]+)")
+    set(expect_status ${CMAKE_MATCH_1})
+  elseif(line MATCHES "^// expect-stderr: (.*)$")
+    set(expect_stderr "${CMAKE_MATCH_1}")
+  endif()
+endforeach()
+execute_process(COMMAND ${WEFT} ${FLAGS} --include ${ASSERT_JS} ${name}
+  WORKING_DIRECTORY ${directory} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE status)
+if(NOT status EQUAL expect_status)
+  message(FATAL_ERROR "expected exit status ${expect_status}, got ${status}\n--- stdout ---\n${out}\n--- stderr ---\n${err}")
+endif()
+if(expect_stderr STREQUAL "")
+  if(NOT err STREQUAL "")
+    message(FATAL_ERROR "unexpected output on stderr\n--- stderr ---\n${err}")
+  endif()
+else()
+  string(FIND "${err}" "${expect_stderr}" position)
+  if(position EQUAL -1)
+    message(FATAL_ERROR "stderr does not contain '${expect_stderr}'\n--- stderr ---\n${err}")
+  endif()
+endif()
