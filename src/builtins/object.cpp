@@ -157,11 +157,18 @@ static ThrowOr<Value> object_freeze(Vm& vm, CallArgs const& args) { return set_i
 static ThrowOr<Value> object_seal(Vm& vm, CallArgs const& args) { return set_integrity(vm, args.arg(0), IntegrityLevel::Sealed); }
 static ThrowOr<Value> object_is_frozen(Vm& vm, CallArgs const& args)
 {
-    return Value::boolean(!is_object(args.arg(0)) || TestIntegrityLevel(vm, as_object(args.arg(0)), IntegrityLevel::Frozen));
+    if (!is_object(args.arg(0)))
+        return Value::boolean(true);
+    // TestIntegrityLevel calls IsExtensible and OwnPropertyKeys, both checked accesses.
+    TRY(check_object_access(vm, as_object(args.arg(0))));
+    return Value::boolean(TestIntegrityLevel(vm, as_object(args.arg(0)), IntegrityLevel::Frozen));
 }
 static ThrowOr<Value> object_is_sealed(Vm& vm, CallArgs const& args)
 {
-    return Value::boolean(!is_object(args.arg(0)) || TestIntegrityLevel(vm, as_object(args.arg(0)), IntegrityLevel::Sealed));
+    if (!is_object(args.arg(0)))
+        return Value::boolean(true);
+    TRY(check_object_access(vm, as_object(args.arg(0))));
+    return Value::boolean(TestIntegrityLevel(vm, as_object(args.arg(0)), IntegrityLevel::Sealed));
 }
 static ThrowOr<Value> object_prevent_extensions(Vm& vm, CallArgs const& args)
 {

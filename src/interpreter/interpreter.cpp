@@ -525,7 +525,7 @@ dispatch:
         Value object = R(0);
         if (is_object_cell(object)) {
             Object* o = as_object(object);
-            if (o->is_array() && K(1).as_cell() == length_atom) {
+            if (o->is_array() && K(1).as_cell() == length_atom && !o->restricted_owner()) {
                 acc = Value::from_u64(static_cast<ArrayObject*>(o)->length_acquire());
                 NEXT(3);
             }
@@ -923,8 +923,15 @@ dispatch:
             SharedFunctionInfo* shared = fn->shared();
             CodeBlock* callee_code = shared->code_acquire();
             FunctionKind kind = shared->kind();
+            // A sloppy function's undefined or null `this` is the global this (coerce_this);
+            // a primitive `this` needs a wrapper object, so that call takes the slow path.
+            bool sloppy_this = !shared->is_strict() && !shared->is_arrow() && !is_object_cell(this_value);
+            if (sloppy_this && this_value.is_nullish()) {
+                this_value = vm.realm()->global_this;
+                sloppy_this = false;
+            }
             if (callee_code && kind != FunctionKind::ClassConstructor && kind != FunctionKind::DerivedConstructor
-                && (shared->is_strict() || shared->is_arrow() || is_object_cell(this_value))) [[likely]] {
+                && !sloppy_this) [[likely]] {
                 Value* base = regs + code->register_count();
                 if (!frame_fits(ts, base, callee_code)) [[unlikely]] {
                     SYNC();

@@ -14,6 +14,7 @@
 #include "interpreter/event_loop.h"
 #include "interpreter/thread_state.h"
 #include "objects/array.h"
+#include "threads/restrict.h"
 #include "threads/thread_objects.h"
 #include "vm/realm.h"
 #include "vm/vm.h"
@@ -322,6 +323,8 @@ ThrowOr<Value> property_atomics(Vm& vm, AtomicsOp op, CallArgs const& args)
 {
     Object* o = as_object(args.arg(0));
     PropertyKey key = TRY(ToPropertyKey(vm, args.arg(1)));
+    // Every form reads or writes the property (notify names it), so all are checked accesses.
+    TRY(check_object_access(vm, o));
     Step step { op, Value::undefined(), Value::undefined() };
     switch (op) {
     case AtomicsOp::Load:

@@ -70,8 +70,12 @@ struct ThreadRuntime {
     ThreadOptions options;
     Atomic<u32> next_thread_id { 1 };
     Atomic<u64> next_thread_local_id { 1 };
-    // Spawned threads that have not finished: the exit wait parks on this word.
+    // Spawned threads that have not published their outcome: the --max-threads count. A thread
+    // leaves it just before its join can return, so a joined thread never counts.
     Atomic<u32> live_threads { 0 };
+    // Spawned OS threads that have not finished touching the runtime: the exit wait parks on
+    // this word (a thread leaves it as its very last step).
+    Atomic<u32> os_threads { 0 };
     Mutex lock; // a leaf lock: never held across an allocation, a safepoint or a block
     // Started threads whose body has not begun or not finished (GC roots until then).
     std::vector<ThreadObject*> running GUARDED_BY(lock);

@@ -17,6 +17,7 @@
 #include "vm/trace.h"
 #include "vm/vm.h"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -253,6 +254,7 @@ void run_thread_body(Runtime& runtime, ThreadObject* thread)
             LockGuard guard(tr.lock);
             tr.failed.push_back(thread);
         }
+        tr.live_threads.fetch_sub_seq_cst(1);
         thread->state.store_seq_cst(failed ? ThreadObject::kFailed : ThreadObject::kFinished);
         race_amplify_point();
         parking_lot::unpark(thread->park_key(), ~0u);
@@ -274,13 +276,23 @@ void* thread_main(void* argument)
     ThreadRuntime* tr = runtime.engine()->thread_runtime;
     run_thread_body(runtime, thread);
     // The very last touch of the runtime: the exit wait may destroy it as soon as this lands.
-    Atomic<u32>* live = &tr->live_threads;
+    Atomic<u32>* live = &tr->os_threads;
     live->fetch_sub_seq_cst(1);
     parking_lot::unpark({ live, 0 }, ~0u); // the key is only compared, never dereferenced
     return nullptr;
 }
 
 } // namespace
+
+// The smallest native stack a spawned thread gets, whatever --thread-stack-size says: the
+// interpreter keeps a margin below its stack limit for C++ code between checks (256 KiB, 1 MiB
+// under ASan; see compute_native_stack_limit), and a stack too small for that margin could not
+// detect overflow at all.
+#if defined(WEFT_ASAN)
+constexpr usize kMinThreadStackBytes = 4 * MiB;
+#else
+constexpr usize kMinThreadStackBytes = 1 * MiB;
+#endif
 
 ThrowOr<void> start_thread(Vm& vm, ThreadObject* thread)
 {
@@ -293,13 +305,14 @@ ThrowOr<void> start_thread(Vm& vm, ThreadObject* thread)
         if (tr.live_threads.compare_exchange_seq_cst(live, live + 1))
             break;
     }
+    tr.os_threads.fetch_add_seq_cst(1);
     {
         LockGuard guard(tr.lock);
         tr.running.push_back(thread);
     }
     pthread_attr_t attr;
     pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, tr.options.thread_stack_bytes);
+    pthread_attr_setstacksize(&attr, std::max(tr.options.thread_stack_bytes, kMinThreadStackBytes));
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     pthread_t handle;
     auto* info = new StartInfo { &vm.runtime(), thread };
@@ -312,6 +325,7 @@ ThrowOr<void> start_thread(Vm& vm, ThreadObject* thread)
             std::erase(tr.running, thread);
         }
         tr.live_threads.fetch_sub_seq_cst(1);
+        tr.os_threads.fetch_sub_seq_cst(1);
         return throw_range_error(vm, "Thread: the operating system could not start a thread (error %d)", error);
     }
     return {};
@@ -326,10 +340,10 @@ bool wait_for_threads_and_report(Vm& vm)
     {
         SafeRegion away(vm.mutator());
         for (;;) {
-            u32 live = tr.live_threads.load_seq_cst();
+            u32 live = tr.os_threads.load_seq_cst();
             if (live == 0)
                 break;
-            parking_lot::park({ &tr.live_threads, 0 }, [&] { return tr.live_threads.load_seq_cst() == live; });
+            parking_lot::park({ &tr.os_threads, 0 }, [&] { return tr.os_threads.load_seq_cst() == live; });
         }
     }
     std::vector<ThreadObject*> failed;
