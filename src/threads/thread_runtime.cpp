@@ -287,8 +287,9 @@ void* thread_main(void* argument)
 // The smallest native stack a spawned thread gets, whatever --thread-stack-size says: the
 // interpreter keeps a margin below its stack limit for C++ code between checks (256 KiB, 1 MiB
 // under ASan; see compute_native_stack_limit), and a stack too small for that margin could not
-// detect overflow at all.
-#if defined(WEFT_ASAN)
+// detect overflow at all. Sanitizer builds have much larger frames (and TSan's runtime takes
+// stack of its own), so there the minimum is higher.
+#if defined(WEFT_ASAN) || defined(WEFT_TSAN)
 constexpr usize kMinThreadStackBytes = 4 * MiB;
 #else
 constexpr usize kMinThreadStackBytes = 1 * MiB;
