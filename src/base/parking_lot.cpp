@@ -82,7 +82,7 @@ void wake(Bucket& b, ParkWaiter* w, bool more, std::function<void(ParkWaiter*, b
 
 } // namespace
 
-ParkResult park(ParkKey key, std::function<bool()> const& validate, double timeout_ms)
+ParkResult park(ParkKey key, std::function<bool()> const& validate, double timeout_ms, std::function<void()> const& after_enqueue)
 {
     Bucket& b = bucket_for(key);
     std::condition_variable wake;
@@ -93,6 +93,13 @@ ParkResult park(ParkKey key, std::function<bool()> const& validate, double timeo
     if (validate && !validate())
         return ParkResult::Invalid;
     enqueue(b, &waiter);
+    if (after_enqueue) {
+        // The waiter stays queued (on this stack) until unparked or timed out below; an unpark
+        // meanwhile sets `unparked`, which the wait checks before sleeping.
+        lock.unlock();
+        after_enqueue();
+        lock.lock();
+    }
     if (timeout_ms < 0) {
         wake.wait(lock, [&] { return waiter.unparked; });
         return ParkResult::Unparked;

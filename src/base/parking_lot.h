@@ -51,8 +51,12 @@ enum class ParkResult { Unparked, Invalid, TimedOut };
 namespace parking_lot {
 
 // Blocks the calling thread on `key` if validate() (run under the bucket lock) returns true,
-// until an unpark reaches it or `timeout_ms` (< 0: forever) elapses.
-ParkResult park(ParkKey key, std::function<bool()> const& validate, double timeout_ms = -1);
+// until an unpark reaches it or `timeout_ms` (< 0: forever) elapses. `after_enqueue`, if given,
+// runs once the waiter is queued, outside the bucket lock and before the thread sleeps: an
+// unpark from then on reaches this waiter, so a Condition releases its Lock there and a
+// notifier that takes the Lock next always finds the waiter queued.
+ParkResult park(ParkKey key, std::function<bool()> const& validate, double timeout_ms = -1,
+    std::function<void()> const& after_enqueue = {});
 
 // Registers an asynchronous waiter if validate() returns true; returns whether it did.
 bool park_async(ParkWaiter* waiter, std::function<bool()> const& validate);

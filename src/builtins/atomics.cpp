@@ -285,14 +285,31 @@ ThrowOr<Value> atomics_wait(Vm& vm, CallArgs const& args)
 
 // Atomics.notify ( typedArray, index, count )
 // spec: https://tc39.es/ecma262/#sec-atomics.notify
-// Atomics.waitAsync ( typedArray, index, value, timeout ): the property form only so far; the
-// typed-array form (ECMA-262 25.4.14) is not built yet.
+// DoWait ( mode, typedArray, index, value, timeout ) for mode async.
+// spec: https://tc39.es/ecma262/#sec-atomics.waitasync
 ThrowOr<Value> atomics_wait_async(Vm& vm, CallArgs const& args)
 {
     if (wants_property_form(vm, args.arg(0)))
         return property_atomics(vm, AtomicsOp::WaitAsync, args);
-    TRY(ValidateIntegerTypedArray(vm, args.arg(0), true));
-    return throw_type_error(vm, "Atomics.waitAsync on typed arrays is not supported yet");
+    // 1-3. ValidateIntegerTypedArray(typedArray, true); the buffer must be shared.
+    TypedArrayObject* ta = TRY(ValidateIntegerTypedArray(vm, args.arg(0), true));
+    if (!ta->buffer()->is_shared())
+        return throw_type_error(vm, "Atomics.waitAsync cannot be called on a non-shared buffer");
+    // 4. Let i be ? ValidateAtomicAccess(taRecord, index).
+    u64 byte_index = TRY(ValidateAtomicAccess(vm, ta, args.arg(1)));
+    // 5-6. Let v be ? ToInt32(value).
+    i32 v = TRY(ToInt32(vm, args.arg(2)));
+    // 7-8. Let q be ? ToNumber(timeout); NaN and +∞ wait forever, others at least 0 ms.
+    double q = TRY(ToNumber(vm, args.arg(3)));
+    double timeout = (std::isnan(q) || q == INFINITY) ? INFINITY : std::max(q, 0.0);
+    // Re-check the bounds after the conversions, which may have run JavaScript (R7).
+    TypedArrayView view = typed_array_view(ta);
+    if (view.out_of_bounds || byte_index + 4 > ta->byte_offset_raw() + view.length * 4)
+        return throw_range_error(vm, "Invalid atomic access index");
+    auto* address = reinterpret_cast<i32*>(ta->buffer()->bytes() + byte_index);
+    // 10-31. Not equal or a zero timeout answer synchronously; otherwise a promise settled by a
+    // notify ("ok") or the timeout ("timed-out") in a later turn of this thread's event loop.
+    return typed_array_wait_async(vm, ta, address, v, timeout);
 }
 
 ThrowOr<Value> atomics_notify(Vm& vm, CallArgs const& args)

@@ -16,4 +16,9 @@ enum class AtomicsOp : u8 {
 // calls throw the TypeError of ECMA-262 ValidateIntegerTypedArray.
 ThrowOr<Value> property_atomics(Vm&, AtomicsOp, CallArgs const&);
 
+// The asynchronous wait of DoWait on a validated Int32Array element at `address` (parking-lot
+// key: the address, as Atomics.wait and notify use): the { async, value } result object. The
+// typed array stays alive while waited on. Timeout in ms, +Infinity for none.
+ThrowOr<Value> typed_array_wait_async(Vm&, Object* typed_array, i32* address, i32 expected, double timeout_ms);
+
 } // namespace weft

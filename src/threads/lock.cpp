@@ -313,15 +313,15 @@ static ThrowOr<Value> condition_wait(Vm& vm, CallArgs const& args)
     LockObject* lock = TRY(held_lock_argument(vm, args, "wait"));
     if (!vm.thread_state()->may_block)
         return throw_type_error(vm, "Condition.prototype.wait: this thread may not block; use asyncWait");
-    u32 sequence = c->sequence.load_seq_cst();
     u32 owner = lock->owner.load_seq_cst();
     lock->owner.store_seq_cst(0);
-    lock_release(lock);
     {
         SafeRegion away(vm.mutator());
-        // A notify after `sequence` was read changes it: then we return at once (a spurious
-        // wake-up, which callers handle), so no notify is lost.
-        parking_lot::park(c->park_key(), [c, sequence] { return c->sequence.load_seq_cst() == sequence; });
+        // Queue first, then release the lock (THREADS-API section 3: "atomically releases the
+        // lock and blocks"): a notifier can only take the lock after this waiter is queued, so
+        // its notify wakes and counts it. Releasing touches only the lock's words and the
+        // parking lot, so it may run out of the heap.
+        parking_lot::park(c->park_key(), {}, -1, [lock] { lock_release(lock); });
     }
     lock_acquire_blocking(vm, lock);
     lock->owner.store_seq_cst(owner);
@@ -344,18 +344,17 @@ static ThrowOr<Value> condition_async_wait(Vm& vm, CallArgs const& args)
     Object* promise = promise_create(vm);
     if (!promise)
         return throw_out_of_memory(vm);
-    u32 sequence = c->sequence.load_seq_cst();
     u64 token = add_async_registration(vm, { Value::from_cell(promise), Value::from_cell(lock) });
     expect_posted_task(vm);
-    lock->owner.store_seq_cst(0);
-    lock_release(lock);
     ThreadState* me = vm.thread_state();
     auto* waiter = new ParkWaiter;
     waiter->key = c->park_key();
     waiter->token = token;
     waiter->on_unpark = [me](ParkWaiter* w, bool) { post_task(*me, { condition_async_wake, {}, {}, {}, w->token, w }); };
-    if (!parking_lot::park_async(waiter, [c, sequence] { return c->sequence.load_seq_cst() == sequence; }))
-        post_task(*me, { condition_async_wake, {}, {}, {}, token, waiter }); // notified meanwhile
+    // Queued before the lock is released, as in wait: a notify by the next holder counts it.
+    parking_lot::park_async(waiter, {});
+    lock->owner.store_seq_cst(0);
+    lock_release(lock);
     return Value::from_cell(promise);
 }
 
@@ -363,7 +362,6 @@ static ThrowOr<Value> condition_notify_count(Vm& vm, CallArgs const& args, u32 c
 {
     ConditionObject* c = TRY(this_condition(vm, args, method));
     race_amplify_point();
-    c->sequence.fetch_add_seq_cst(1);
     u32 woken = parking_lot::unpark(c->park_key(), count);
     return Value::from_u64(woken);
 }

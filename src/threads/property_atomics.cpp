@@ -268,11 +268,12 @@ ThrowOr<Value> wait_result_object(Vm& vm, bool is_async, Value value)
     return Value::from_cell(result);
 }
 
-// Atomics.waitAsync ( o, k, expected, timeout )
-ThrowOr<Value> wait_async(Vm& vm, Object* o, PropertyKey key, Value expected, double timeout)
+// The asynchronous wait shared by both forms: registers a waiter on `key` unless
+// `still_expected()` (run under the bucket lock) is false, and returns the result object.
+// `keep_alive` (the object or typed array waited on) stays registered until the wait ends.
+ThrowOr<Value> wait_async_on(Vm& vm, ParkKey key, Value keep_alive, std::function<bool()> const& still_expected, double timeout)
 {
-    WaitTarget target = TRY(locate_for_wait(vm, o, key, "Atomics.waitAsync"));
-    if (!still_expected(target, expected))
+    if (!still_expected())
         return wait_result_object(vm, false, TRY(result_string(vm, "not-equal")));
     if (timeout == 0)
         return wait_result_object(vm, false, TRY(result_string(vm, "timed-out")));
@@ -281,17 +282,17 @@ ThrowOr<Value> wait_async(Vm& vm, Object* o, PropertyKey key, Value expected, do
         return throw_out_of_memory(vm);
     ThreadState& ts = *vm.thread_state();
     auto* waiter = new AsyncPropertyWaiter;
-    waiter->key = waiter_key(o, key);
+    waiter->key = key;
     waiter->thread = &ts;
     Value timer_id = Value::undefined();
-    u64 token = add_async_registration(vm, { Value::from_cell(promise), Value::from_cell(o), timer_id });
+    u64 token = add_async_registration(vm, { Value::from_cell(promise), keep_alive, timer_id });
     waiter->token = token;
     waiter->on_unpark = [](ParkWaiter* w, bool) {
         auto* self = static_cast<AsyncPropertyWaiter*>(w);
         post_task(*self->thread, { finish_wait_async, {}, {}, {}, self->token, self });
     };
     expect_posted_task(vm);
-    if (!parking_lot::park_async(waiter, [&] { return still_expected(target, expected); })) {
+    if (!parking_lot::park_async(waiter, still_expected)) {
         // Changed between the check and the enqueue: as if notified at once.
         post_task(ts, { finish_wait_async, {}, {}, {}, token, waiter });
     } else if (std::isfinite(timeout)) {
@@ -317,7 +318,20 @@ ThrowOr<Value> wait_async(Vm& vm, Object* o, PropertyKey key, Value expected, do
     return wait_result_object(vm, true, Value::from_cell(promise));
 }
 
+// Atomics.waitAsync ( o, k, expected, timeout )
+ThrowOr<Value> wait_async(Vm& vm, Object* o, PropertyKey key, Value expected, double timeout)
+{
+    WaitTarget target = TRY(locate_for_wait(vm, o, key, "Atomics.waitAsync"));
+    return wait_async_on(vm, waiter_key(o, key), Value::from_cell(o), [&] { return still_expected(target, expected); }, timeout);
+}
+
 } // namespace
+
+ThrowOr<Value> typed_array_wait_async(Vm& vm, Object* typed_array, i32* address, i32 expected, double timeout_ms)
+{
+    return wait_async_on(vm, { address, 0 }, Value::from_cell(typed_array),
+        [address, expected] { return __atomic_load_n(address, __ATOMIC_SEQ_CST) == expected; }, timeout_ms);
+}
 
 ThrowOr<Value> property_atomics(Vm& vm, AtomicsOp op, CallArgs const& args)
 {

@@ -50,7 +50,8 @@ public:
     ParkKey park_key() { return { &word, 0 }; }
 };
 
-// A Condition. `sequence` increases with every notify; waiters park on it.
+// A Condition. Waiters park on the address of `sequence` (its value is unused: a waiter is
+// queued before it releases its Lock, so no notify can slip in between; see condition_wait).
 class ConditionObject final : public EngineObject {
 public:
     Atomic<u32> sequence;
