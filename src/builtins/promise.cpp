@@ -128,10 +128,8 @@ bool take_already_resolved(CallArgs const& args)
 {
     auto* self = static_cast<NativeFunction*>(args.callee().as_cell());
     auto* flag = static_cast<ValueArray*>(self->data(1).as_cell());
-    if (flag->get(0).is_true())
-        return true;
-    flag->set(0, Value::boolean(true));
-    return false;
+    // One exchange, so of two threads calling resolve/reject at once exactly one goes on.
+    return flag->exchange(0, Value::boolean(true)).is_true();
 }
 
 ThrowOr<Value> resolve_function(Vm& vm, CallArgs const& args)

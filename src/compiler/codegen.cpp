@@ -131,6 +131,11 @@ void Codegen::emit(Opcode op, std::initializer_list<i64> operands)
 
 void Codegen::emit_jump(Opcode op, Label& label, std::initializer_list<i64> operands)
 {
+    // A jump to a label already bound goes backwards: a loop back-edge (a `continue` of a
+    // `while` jumps to the loop's test), which must poll the safepoint (JumpLoop) so that a
+    // spinning thread lets collections and, in the locked mode, other threads run.
+    if (op == Opcode::Jump && label.target >= 0)
+        op = Opcode::JumpLoop;
     emit(op, operands);
     u32 site = static_cast<u32>(m_code.size());
     u32 target = label.target >= 0 ? static_cast<u32>(label.target) : 0;

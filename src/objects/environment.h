@@ -62,6 +62,8 @@ public:
     u32 count() const { return m_count; }
     Value get(u32 i) const { WEFT_ASSERT(i < m_count); return values()[i].load_acquire(); }
     void set(u32 i, Value v) { WEFT_ASSERT(i < m_count); values()[i].store_release(v); }
+    // Stores `v` and returns the previous value in one indivisible step (a once-only flag).
+    Value exchange(u32 i, Value v) { WEFT_ASSERT(i < m_count); return values()[i].exchange_seq_cst(v); }
     static void trace(Cell*, Tracer&);
 
 private:

@@ -114,6 +114,16 @@ static ThrowOr<Value> thread_async_join(Vm& vm, CallArgs const& args)
     Object* promise = promise_create(vm);
     if (!promise)
         return throw_out_of_memory(vm);
+    if (t->id == current_thread_id(vm)) {
+        // A thread's own outcome exists only after its event loop is done, so this promise
+        // could never settle: reject it, as join throws (JavaScript sees it in a later turn).
+        String* text = string_from_utf8(vm, "Thread cannot join itself");
+        Object* error = text ? create_error(vm, ErrorType::Error, text) : nullptr;
+        if (!error)
+            return throw_out_of_memory(vm);
+        TRY(settle_promise(vm, promise, false, Value::from_cell(error)));
+        return Value::from_cell(promise);
+    }
     t->observed.store_seq_cst(1);
     u64 token = add_async_registration(vm, { Value::from_cell(promise), Value::from_cell(t) });
     expect_posted_task(vm);
