@@ -418,9 +418,10 @@ ThrowOr<Value> combinator_element(Vm& vm, CallArgs const& args)
     u32 mode = static_cast<u32>(packed & 3); // 0 value, 1 settled-fulfilled, 2 settled-rejected, 3 any-error
     // [0] values, [1] remaining, [2] resolve or reject, [3] called flags (object)
     auto* called = static_cast<ValueArray*>(state->get(3).as_cell());
-    if (called->get(index).is_true())
+    // Element functions of one combinator may run on several threads (a reaction runs on the
+    // thread that settled its promise): the flag and the count change in single atomic steps.
+    if (called->exchange(index, Value::boolean(true)).is_true())
         return Value::undefined();
-    called->set(index, Value::boolean(true));
     Value v = args.arg(0);
     if (mode == 1 || mode == 2) {
         Object* entry = TRY(new_object(vm));
@@ -431,8 +432,7 @@ ThrowOr<Value> combinator_element(Vm& vm, CallArgs const& args)
     }
     auto* values = static_cast<ArrayObject*>(state->get(0).as_cell());
     TRY(CreateDataPropertyOrThrow(vm, values, PropertyKey::from_index(index), v));
-    i32 remaining = state->get(1).as_i32() - 1;
-    state->set(1, Value::from_i32(remaining));
+    i32 remaining = state->decrement_i32(1);
     if (remaining == 0) {
         Value result = Value::from_cell(values);
         if (mode == 3) {
@@ -498,8 +498,7 @@ ThrowOr<Value> run_combinator(Vm& vm, CallArgs const& args, Combinator kind)
             TRY(Invoke(vm, next, PropertyKey::from_atom(common_names(vm).then), then_args));
         }
         if (kind != Combinator::Race) {
-            i32 remaining = state->get(1).as_i32() - 1;
-            state->set(1, Value::from_i32(remaining));
+            i32 remaining = state->decrement_i32(1);
             if (remaining == 0) {
                 Value result = Value::from_cell(values);
                 if (kind == Combinator::Any) {
@@ -658,8 +657,13 @@ std::vector<Value> take_unhandled_rejections(Vm& vm)
     auto& list = vm.thread_state()->pending_rejections;
     for (Value v : list) {
         auto* p = static_cast<PromiseObject*>(v.as_cell());
-        if (!p->is_handled)
-            reasons.push_back(p->result);
+        // Another thread may attach a handler (perform_then writes is_handled under the lock).
+        p->lock();
+        bool handled = p->is_handled;
+        Value result = p->result;
+        p->unlock();
+        if (!handled)
+            reasons.push_back(result);
     }
     list.clear();
     return reasons;

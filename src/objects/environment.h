@@ -64,6 +64,15 @@ public:
     void set(u32 i, Value v) { WEFT_ASSERT(i < m_count); values()[i].store_release(v); }
     // Stores `v` and returns the previous value in one indivisible step (a once-only flag).
     Value exchange(u32 i, Value v) { WEFT_ASSERT(i < m_count); return values()[i].exchange_seq_cst(v); }
+    // Subtracts one from an int32 element in one indivisible step; returns the new value (a
+    // countdown that threads decrement concurrently, e.g. Promise.all's remaining count).
+    i32 decrement_i32(u32 i)
+    {
+        WEFT_ASSERT(i < m_count);
+        Value old = values()[i].load_acquire();
+        while (!values()[i].compare_exchange_seq_cst(old, Value::from_i32(old.as_i32() - 1))) { }
+        return old.as_i32() - 1;
+    }
     static void trace(Cell*, Tracer&);
 
 private:

@@ -69,6 +69,7 @@ void lock_release(LockObject* lock)
     parking_lot::unpark_one(lock->park_key(), [lock](ParkWaiter* woken, bool more) {
         if (woken && woken->on_unpark) {
             auto* waiter = static_cast<AsyncLockWaiter*>(woken);
+            lock->grant.fetch_add_seq_cst(1);
             lock->owner.store_seq_cst(waiter->owner | LockObject::kAsyncOwner);
             lock->word.store_seq_cst(more ? 2 : 1);
         } else {
@@ -117,6 +118,7 @@ void lock_acquire_async(Vm& vm, LockObject* lock, Object* promise, Value fn)
     race_amplify_point();
     for (;;) {
         if (try_acquire(lock)) {
+            lock->grant.fetch_add_seq_cst(1);
             lock->owner.store_seq_cst(waiter->owner | LockObject::kAsyncOwner);
             post_task(*waiter->thread, { grant_async_lock, {}, {}, {}, token, waiter });
             return;
@@ -148,6 +150,7 @@ static ThrowOr<Value> lock_constructor(Vm& vm, CallArgs const& args)
         return throw_out_of_memory(vm);
     lock->word.store_relaxed(0);
     lock->owner.store_relaxed(0);
+    lock->grant.store_relaxed(0);
     return Value::from_cell(lock);
 }
 
@@ -165,10 +168,15 @@ static ThrowOr<Value> lock_hold(Vm& vm, CallArgs const& args)
             return throw_type_error(vm, "Lock.prototype.hold: the lock is held elsewhere and this thread may not block; use asyncHold");
         lock_acquire_blocking(vm, lock);
     }
-    lock->owner.store_seq_cst(owner_word(vm));
+    u32 mine = owner_word(vm);
+    lock->owner.store_seq_cst(mine);
     ThrowOr<Value> result = Call(vm, fn, Value::undefined());
-    lock->owner.store_seq_cst(0);
-    lock_release(lock);
+    // Still ours unless fn gave it up through Condition.asyncWait (which cleared the owner;
+    // another thread, or a nested hold of this one, may hold it now).
+    if (lock->owner.load_seq_cst() == mine) {
+        lock->owner.store_seq_cst(0);
+        lock_release(lock);
+    }
     return result;
 }
 
@@ -189,9 +197,16 @@ static ThrowOr<Value> held_promise_settled(Vm& vm, CallArgs const& args, bool fu
 {
     auto* self = static_cast<NativeFunction*>(args.callee().as_cell());
     auto* lock = static_cast<LockObject*>(self->data(0).as_cell());
-    auto* outer = as_object(self->data(1));
-    lock->owner.store_seq_cst(0);
-    lock_release(lock);
+    // data(1): [the outer promise, the grant's owner word, the grant's number] (see
+    // grant_async_lock): the async fn may have given the lock up through Condition.asyncWait.
+    auto* held = static_cast<ValueArray*>(self->data(1).as_cell());
+    auto* outer = as_object(held->get(0));
+    u32 granted_owner = static_cast<u32>(held->get(1).as_number());
+    u32 granted = static_cast<u32>(held->get(2).as_number());
+    if (lock->owner.load_seq_cst() == granted_owner && lock->grant.load_seq_cst() == granted) {
+        lock->owner.store_seq_cst(0);
+        lock_release(lock);
+    }
     TRY(settle_promise(vm, outer, fulfilled, args.arg(0)));
     return Value::undefined();
 }
@@ -219,18 +234,26 @@ ThrowOr<void> grant_async_lock(Vm& vm, PostedTask const& task)
         release->set_data(1, Value::boolean(false));
         return promise_resolve(vm, promise, Value::from_cell(release));
     }
+    // This grant's identity: fn may give the lock up (Condition.asyncWait), after which a later
+    // grant to this same thread must not be released by the end of this one.
+    u32 granted_owner = lock->owner.load_seq_cst();
+    u32 granted = lock->grant.load_seq_cst();
+    auto release_if_still_ours = [&] {
+        if (lock->owner.load_seq_cst() == granted_owner && lock->grant.load_seq_cst() == granted) {
+            lock->owner.store_seq_cst(0);
+            lock_release(lock);
+        }
+    };
     ThrowOr<Value> result = Call(vm, fn, Value::undefined());
     if (result.is_throw()) {
         Value exception = vm.take_exception();
         keep.push(exception);
-        lock->owner.store_seq_cst(0);
-        lock_release(lock);
+        release_if_still_ours();
         return promise_reject(vm, promise, exception);
     }
     Value value = result.value();
     if (!is_promise(value)) {
-        lock->owner.store_seq_cst(0);
-        lock_release(lock);
+        release_if_still_ours();
         return promise_resolve(vm, promise, value);
     }
     // An async fn: the lock stays held until its promise settles.
@@ -242,9 +265,15 @@ ThrowOr<void> grant_async_lock(Vm& vm, PostedTask const& task)
     NativeFunction* on_rejected = make_native_function(vm, held_promise_rejected, "", 1);
     if (!on_rejected)
         return throw_out_of_memory(vm);
+    ValueArray* held = ValueArray::try_create(vm, 3);
+    if (!held)
+        return throw_out_of_memory(vm);
+    held->set(0, Value::from_cell(promise));
+    held->set(1, Value::from_double(granted_owner));
+    held->set(2, Value::from_double(granted));
     for (NativeFunction* f : { on_fulfilled, on_rejected }) {
         f->set_data(0, Value::from_cell(lock));
-        f->set_data(1, Value::from_cell(promise));
+        f->set_data(1, Value::from_cell(held));
     }
     return promise_then_no_capability(vm, as_object(value), Value::from_cell(on_fulfilled), Value::from_cell(on_rejected));
 }
@@ -344,7 +373,9 @@ static ThrowOr<Value> condition_async_wait(Vm& vm, CallArgs const& args)
     Object* promise = promise_create(vm);
     if (!promise)
         return throw_out_of_memory(vm);
-    u64 token = add_async_registration(vm, { Value::from_cell(promise), Value::from_cell(lock) });
+    // The registration keeps the Condition alive while its waiter is queued: the waiter's key is
+    // the Condition's address, which must not be reused by another cell meanwhile.
+    u64 token = add_async_registration(vm, { Value::from_cell(promise), Value::from_cell(lock), Value::from_cell(c) });
     expect_posted_task(vm);
     ThreadState* me = vm.thread_state();
     auto* waiter = new ParkWaiter;

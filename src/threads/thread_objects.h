@@ -40,12 +40,18 @@ public:
 // A Lock. `word`: 0 free, 1 held, 2 held and waiters may be parked on it (a futex-style mutex).
 // `owner`: the holder's thread id + 1 (0 none), with kAsyncOwner set when the lock was granted
 // through asyncHold or Condition.asyncWait; written by the holder (or by the releasing thread
-// when it hands the lock to an asynchronous waiter), read for the recursion check.
+// when it hands the lock to an asynchronous waiter), read for the recursion check, and checked
+// again by hold/asyncHold(fn) before they release: a Condition.asyncWait inside fn has released
+// the lock already, and then the hold must not release it a second time.
+// `grant`: incremented at every asynchronous grant (under the lock's ownership), so the end of
+// an asyncHold(fn) tells its own grant from a later one to the same thread.
 class LockObject final : public EngineObject {
 public:
     static constexpr u32 kAsyncOwner = 0x80000000u;
     Atomic<u32> word;
     Atomic<u32> owner;
+    Atomic<u32> grant;
+    u32 padding;
 
     ParkKey park_key() { return { &word, 0 }; }
 };
