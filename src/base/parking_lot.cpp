@@ -2,7 +2,9 @@
 #include "base/parking_lot.h"
 
 #include "base/assert.h"
+#include "base/atomic.h"
 
+#include <algorithm>
 #include <chrono>
 #include <mutex>
 
@@ -67,20 +69,27 @@ ParkWaiter* first_with_key_from(ParkWaiter* from, ParkKey key)
 void wake(Bucket& b, ParkWaiter* w, bool more, std::function<void(ParkWaiter*, bool)> const& before_wake)
 {
     remove(b, w);
-    w->unparked = true;
     if (before_wake)
         before_wake(w, more);
     if (w->on_unpark) {
+        w->unparked.store(true, std::memory_order_release);
         // The callback typically hands `w` to another thread, which may free it at once: run a
         // moved-out copy and touch `w` no more.
         auto callback = std::move(w->on_unpark);
         callback(w, more);
     } else {
+        // A synchronous waiter that is still spinning returns as soon as it sees `unparked`,
+        // without taking the bucket lock, and its stack (the waiter, its condition variable)
+        // is gone: so the notify comes first and the release store is the last touch.
         w->wake->notify_one();
+        w->unparked.store(true, std::memory_order_release);
     }
 }
 
 } // namespace
+
+// How long a synchronous waiter spins (outside the bucket lock) before it sleeps.
+constexpr double kSpinMicros = 20;
 
 ParkResult park(ParkKey key, std::function<bool()> const& validate, double timeout_ms, std::function<void()> const& after_enqueue)
 {
@@ -89,23 +98,40 @@ ParkResult park(ParkKey key, std::function<bool()> const& validate, double timeo
     ParkWaiter waiter;
     waiter.key = key;
     waiter.wake = &wake;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double, std::milli>(std::max(timeout_ms, 0.0));
     std::unique_lock lock(b.mutex);
     if (validate && !validate())
         return ParkResult::Invalid;
     enqueue(b, &waiter);
-    if (after_enqueue) {
-        // The waiter stays queued (on this stack) until unparked or timed out below; an unpark
-        // meanwhile sets `unparked`, which the wait checks before sleeping.
-        lock.unlock();
+    // The waiter stays queued (on this stack) until unparked or timed out below; an unpark
+    // meanwhile sets `unparked`, which the wait checks before sleeping.
+    lock.unlock();
+    if (after_enqueue)
         after_enqueue();
-        lock.lock();
+    // Spin briefly before sleeping: in a hand-off (a ping-pong through Atomics.wait/notify, a
+    // Condition, a join of a short thread) the partner often unparks within microseconds, and
+    // waking a sleeping thread costs tens of microseconds on a virtual machine.
+    double spin_us = timeout_ms < 0 ? kSpinMicros : std::min(kSpinMicros, timeout_ms * 1000);
+    auto spin_until = std::chrono::steady_clock::now() + std::chrono::duration<double, std::micro>(spin_us);
+    for (u32 i = 1; !waiter.unparked.load(std::memory_order_acquire); ++i) {
+        cpu_relax();
+        if (i % 64 == 0 && std::chrono::steady_clock::now() >= spin_until)
+            break;
     }
+    if (waiter.unparked.load(std::memory_order_acquire))
+        return ParkResult::Unparked; // the waker is done with us (see wake)
+    lock.lock();
     if (timeout_ms < 0) {
-        wake.wait(lock, [&] { return waiter.unparked; });
+        wake.wait(lock, [&] { return waiter.unparked.load(); });
         return ParkResult::Unparked;
     }
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double, std::milli>(timeout_ms);
     while (!waiter.unparked) {
+        // A deadline already passed (a zero timeout, or spent spinning) must not sleep: a timed
+        // futex wait sleeps for the timer slack (~50 µs) even then.
+        if (std::chrono::steady_clock::now() >= deadline) {
+            remove(b, &waiter);
+            return ParkResult::TimedOut;
+        }
         if (wake.wait_until(lock, deadline) == std::cv_status::timeout && !waiter.unparked) {
             remove(b, &waiter);
             return ParkResult::TimedOut;

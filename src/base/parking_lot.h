@@ -18,6 +18,7 @@
 
 #include "base/types.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 
@@ -42,7 +43,9 @@ struct ParkWaiter {
     ParkWaiter* next = nullptr;
     ParkWaiter* prev = nullptr;
     std::condition_variable* wake = nullptr;
-    bool unparked = false;
+    // Written under the bucket lock; read there, and also by a spinning synchronous waiter
+    // outside it (acquire) before it sleeps.
+    std::atomic<bool> unparked { false };
     bool queued = false;
 };
 

@@ -24,6 +24,26 @@ Shape* receiver_shape(Entry e)
     return e.slot >= 0 ? reinterpret_cast<Shape*>(e.cell) : record_shape(static_cast<ValueArray*>(e.cell), 0);
 }
 
+// Whether two entries say the same thing: the same own shape and slot, or prototype records
+// with the same shapes and slot (a record is allocated afresh at every miss, so compare contents).
+bool same_entry(Entry a, Entry b)
+{
+    if (a.slot != b.slot)
+        return false;
+    if (a.cell == b.cell)
+        return true;
+    if (a.slot >= 0)
+        return false;
+    auto* ra = static_cast<ValueArray*>(a.cell);
+    auto* rb = static_cast<ValueArray*>(b.cell);
+    if (ra->count() != rb->count())
+        return false;
+    for (u32 i = 0; i < ra->count(); ++i)
+        if (ra->get(i) != rb->get(i))
+            return false;
+    return true;
+}
+
 } // namespace
 
 void record_entry(Vm& vm, Atomic<u64>& ic, u64 entry)
@@ -45,11 +65,17 @@ void record_entry(Vm& vm, Atomic<u64>& ic, u64 entry)
         ValueArray* entries = proto_record(word);
         for (u32 i = 0; i + 1 < entries->count(); i += 2) {
             Entry e { entries->get(i).as_cell(), entries->get(i + 1).as_i32() };
+            // Already cached (a set site that adds a property misses on the shape before the
+            // add and records the shape after it, every time): nothing to write.
+            if (same_entry(e, fresh))
+                return;
             if (receiver_shape(e) != shape && count < kMaxPolymorphic)
                 kept[count++] = e;
         }
     } else if ((word & kTagMask) == kOwnTag || (word & kTagMask) == kProtoTag) {
         Entry e = decode(word);
+        if (same_entry(e, fresh))
+            return;
         if (receiver_shape(e) != shape)
             kept[count++] = e;
     }
