@@ -4,6 +4,7 @@
 #include "heap/cell.h"
 
 #include <algorithm>
+#include <cstring>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -14,6 +15,20 @@ LargeObjectSpace::~LargeObjectSpace()
     LockGuard guard(m_lock);
     for (LargeObject* object : m_objects)
         unmap(object);
+    for (CachedMapping const& cached : m_cache)
+        munmap(cached.memory, cached.size);
+}
+
+void LargeObjectSpace::release(LargeObject* object)
+{
+    usize size = object->mapping_size;
+    if (m_cache_bytes + size > kCacheBytes) {
+        unmap(object);
+        return;
+    }
+    object->~LargeObject();
+    m_cache.push_back({ object, size });
+    m_cache_bytes += size;
 }
 
 void LargeObjectSpace::unmap(LargeObject* object)
@@ -32,9 +47,28 @@ Cell* LargeObjectSpace::allocate(usize bytes, usize limit_bytes, usize other_byt
     usize mapping_size = (LargeObject::kHeaderSize + cell_size + page - 1) & ~(page - 1);
     if (mapping_size < cell_size || m_bytes.load_relaxed() + mapping_size + other_bytes > limit_bytes)
         return nullptr;
-    void* memory = mmap(nullptr, mapping_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (memory == MAP_FAILED)
-        return nullptr;
+    // A cached mapping of exactly this size, if any (the newest: its pages are the likeliest
+    // to be in cache); its cell must be zeroed by hand, a fresh mapping is zero already.
+    void* memory = nullptr;
+    {
+        LockGuard guard(m_lock);
+        for (usize i = m_cache.size(); i-- > 0;) {
+            if (m_cache[i].size == mapping_size) {
+                memory = m_cache[i].memory;
+                m_cache[i] = m_cache.back();
+                m_cache.pop_back();
+                m_cache_bytes -= mapping_size;
+                break;
+            }
+        }
+    }
+    if (memory) {
+        std::memset(static_cast<char*>(memory) + LargeObject::kHeaderSize, 0, cell_size);
+    } else {
+        memory = mmap(nullptr, mapping_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (memory == MAP_FAILED)
+            return nullptr;
+    }
     auto* object = new (memory) LargeObject;
     object->mapping_size = mapping_size;
     object->cell_size = cell_size;

@@ -9,7 +9,11 @@
 //  - m_objects is changed under m_lock by allocating threads and in pauses; a pause sorts it
 //    by address so conservative lookups are a binary search (m_sorted is valid only while
 //    the world is stopped).
-//  - Dead large objects are unmapped in the pause that finds them dead.
+//  - Dead large objects are released in the pause that finds them dead: their mapping goes to
+//    a small cache (at most kCacheBytes) that later allocations of the same page count reuse,
+//    zeroing the cell by hand; beyond that it is unmapped. Unmapping in a multi-threaded
+//    process costs a TLB shoot-down on every core, and a fresh mapping a page fault per page,
+//    which a Map- or array-heavy workload on two threads paid for on every large table.
 #pragma once
 
 #include "base/atomic.h"
@@ -64,8 +68,20 @@ public:
             fn(object);
     }
 
+    // Mappings kept for reuse, at most this many bytes in all.
+    static constexpr usize kCacheBytes = 32 * 1024 * 1024;
+
 private:
     static void unmap(LargeObject*);
+    // Keeps the dead object's mapping in the cache if there is room, else unmaps it.
+    void release(LargeObject*) REQUIRES(m_lock);
+
+    struct CachedMapping {
+        void* memory;
+        usize size;
+    };
+    std::vector<CachedMapping> m_cache GUARDED_BY(m_lock);
+    usize m_cache_bytes GUARDED_BY(m_lock) = 0;
 
     Mutex m_lock;
     std::vector<LargeObject*> m_objects GUARDED_BY(m_lock);
@@ -92,7 +108,7 @@ usize LargeObjectSpace::sweep(u64 cycle, Finalize const& finalize)
             held += object->mapping_size;
         } else {
             finalize(object->cell());
-            unmap(object);
+            release(object);
         }
     }
     m_objects.swap(survivors);
