@@ -91,7 +91,7 @@ void wake(Bucket& b, ParkWaiter* w, bool more, std::function<void(ParkWaiter*, b
 // How long a synchronous waiter spins (outside the bucket lock) before it sleeps.
 constexpr double kSpinMicros = 20;
 
-ParkResult park(ParkKey key, std::function<bool()> const& validate, double timeout_ms, std::function<void()> const& after_enqueue)
+ParkResult park(ParkKey key, std::function<bool()> const& validate, double timeout_ms, std::function<void()> const& after_enqueue, SpinFirst spin)
 {
     Bucket& b = bucket_for(key);
     std::condition_variable wake;
@@ -109,11 +109,11 @@ ParkResult park(ParkKey key, std::function<bool()> const& validate, double timeo
     if (after_enqueue)
         after_enqueue();
     // Spin briefly before sleeping: in a hand-off (a ping-pong through Atomics.wait/notify, a
-    // Condition, a join of a short thread) the partner often unparks within microseconds, and
+    // Condition) the partner often unparks within microseconds, and
     // waking a sleeping thread costs tens of microseconds on a virtual machine.
-    double spin_us = timeout_ms < 0 ? kSpinMicros : std::min(kSpinMicros, timeout_ms * 1000);
+    double spin_us = spin == SpinFirst::No ? 0 : timeout_ms < 0 ? kSpinMicros : std::min(kSpinMicros, timeout_ms * 1000);
     auto spin_until = std::chrono::steady_clock::now() + std::chrono::duration<double, std::micro>(spin_us);
-    for (u32 i = 1; !waiter.unparked.load(std::memory_order_acquire); ++i) {
+    for (u32 i = 1; spin_us > 0 && !waiter.unparked.load(std::memory_order_acquire); ++i) {
         cpu_relax();
         if (i % 64 == 0 && std::chrono::steady_clock::now() >= spin_until)
             break;

@@ -58,8 +58,11 @@ namespace parking_lot {
 // runs once the waiter is queued, outside the bucket lock and before the thread sleeps: an
 // unpark from then on reaches this waiter, so a Condition releases its Lock there and a
 // notifier that takes the Lock next always finds the waiter queued.
+// With SpinFirst::Yes the waiter spins up to ~20 µs before it sleeps (hand-offs between
+// running threads); waits that usually last longer (a join) pass No.
+enum class SpinFirst : u8 { No, Yes };
 ParkResult park(ParkKey key, std::function<bool()> const& validate, double timeout_ms = -1,
-    std::function<void()> const& after_enqueue = {});
+    std::function<void()> const& after_enqueue = {}, SpinFirst = SpinFirst::Yes);
 
 // Registers an asynchronous waiter if validate() returns true; returns whether it did.
 bool park_async(ParkWaiter* waiter, std::function<bool()> const& validate);

@@ -199,9 +199,9 @@ static void print_gc_stats(Heap& heap)
 {
     GcStats s = heap.stats();
     std::fprintf(stderr,
-        "gc: collections %llu, total pause %.3f ms, max pause %.3f ms, allocated %.1f MiB, live after last %.1f MiB, heap %.1f MiB\n",
-        static_cast<unsigned long long>(s.collections), s.total_pause_ns / 1e6, s.max_pause_ns / 1e6,
-        s.bytes_allocated_total / double(MiB), s.live_bytes_after_last / double(MiB), s.heap_bytes / double(MiB));
+        "gc: collections %llu, total pause %.3f ms (marking %.3f ms, %u markers last), max pause %.3f ms, allocated %.1f MiB, live after last %.1f MiB, heap %.1f MiB\n",
+        static_cast<unsigned long long>(s.collections), s.total_pause_ns / 1e6, s.total_mark_ns / 1e6, s.last_marker_threads,
+        s.max_pause_ns / 1e6, s.bytes_allocated_total / double(MiB), s.live_bytes_after_last / double(MiB), s.heap_bytes / double(MiB));
 }
 
 static int run(Options const& options)

@@ -87,7 +87,9 @@ static ThrowOr<Value> thread_join(Vm& vm, CallArgs const& args)
             return throw_type_error(vm, "Thread.prototype.join: this thread may not block; use asyncJoin");
         SafeRegion away(vm.mutator());
         while (t->state.load_seq_cst() == ThreadObject::kRunning)
-            parking_lot::park(t->park_key(), [t] { return t->state.load_seq_cst() == ThreadObject::kRunning; });
+            // No spinning: a thread's run lasts longer than a spin, and a joiner that returns
+            // early only competes with the finishing thread's exit for the CPU.
+            parking_lot::park(t->park_key(), [t] { return t->state.load_seq_cst() == ThreadObject::kRunning; }, -1, {}, parking_lot::SpinFirst::No);
     }
     t->observed.store_seq_cst(1);
     Value result = t->result.load_acquire();
