@@ -15,16 +15,7 @@
 // The result is checked against a plain single-threaded sieve (and against the known count
 // 148933 for the default limit); any difference throws.
 
-function coreCount() {
-    // The shell has no API for the number of processors; read it where Linux offers it.
-    try {
-        const n = readFile("/proc/cpuinfo").split("\n").filter((line) => line.startsWith("processor")).length;
-        if (n > 0) return n;
-    } catch (e) {}
-    return 4;
-}
-
-const threadCount = scriptArgs.length > 0 ? Number(scriptArgs[0]) : coreCount();
+const threadCount = scriptArgs.length > 0 ? Number(scriptArgs[0]) : navigator.hardwareConcurrency;
 const limit = scriptArgs.length > 1 ? Number(scriptArgs[1]) : 2000000;
 if (!(threadCount >= 1 && Number.isInteger(threadCount))) throw new RangeError("THREADS must be a positive integer");
 if (!(limit >= 2 && Number.isInteger(limit))) throw new RangeError("LIMIT must be an integer >= 2");

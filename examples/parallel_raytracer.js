@@ -14,16 +14,7 @@
 // The shell has no function for writing files, so the image is not saved; the checksum
 // identifies it.
 
-function coreCount() {
-    // The shell has no API for the number of processors; read it where Linux offers it.
-    try {
-        const n = readFile("/proc/cpuinfo").split("\n").filter((line) => line.startsWith("processor")).length;
-        if (n > 0) return n;
-    } catch (e) {}
-    return 4;
-}
-
-const threadCount = scriptArgs.length > 0 ? Number(scriptArgs[0]) : coreCount();
+const threadCount = scriptArgs.length > 0 ? Number(scriptArgs[0]) : navigator.hardwareConcurrency;
 const width = scriptArgs.length > 1 ? Number(scriptArgs[1]) : 200;
 const height = scriptArgs.length > 2 ? Number(scriptArgs[2]) : 150;
 if (!(threadCount >= 1 && Number.isInteger(threadCount))) throw new RangeError("THREADS must be a positive integer");

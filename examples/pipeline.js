@@ -20,16 +20,7 @@
 // The sink checks that every item arrived exactly once, in per-producer order, with the
 // value a serial computation gives; any failure throws.
 
-function coreCount() {
-    // The shell has no API for the number of processors; read it where Linux offers it.
-    try {
-        const n = readFile("/proc/cpuinfo").split("\n").filter((line) => line.startsWith("processor")).length;
-        if (n > 0) return n;
-    } catch (e) {}
-    return 4;
-}
-
-const workerCount = scriptArgs.length > 0 ? Number(scriptArgs[0]) : coreCount();
+const workerCount = scriptArgs.length > 0 ? Number(scriptArgs[0]) : navigator.hardwareConcurrency;
 const totalItems = scriptArgs.length > 1 ? Number(scriptArgs[1]) : 16000;
 if (!(workerCount >= 1 && Number.isInteger(workerCount))) throw new RangeError("WORKERS must be a positive integer");
 if (!(totalItems >= 0 && Number.isInteger(totalItems))) throw new RangeError("ITEMS must be an integer >= 0");

@@ -22,16 +22,7 @@
 // key, that each key was computed at most once, and that the counters add up; it throws
 // otherwise.
 
-function coreCount() {
-    // The shell has no API for the number of processors; read it where Linux offers it.
-    try {
-        const n = readFile("/proc/cpuinfo").split("\n").filter((line) => line.startsWith("processor")).length;
-        if (n > 0) return n;
-    } catch (e) {}
-    return 4;
-}
-
-const threadCount = scriptArgs.length > 0 ? Number(scriptArgs[0]) : coreCount();
+const threadCount = scriptArgs.length > 0 ? Number(scriptArgs[0]) : navigator.hardwareConcurrency;
 const lookupsPerThread = scriptArgs.length > 1 ? Number(scriptArgs[1]) : 400;
 if (!(threadCount >= 1 && Number.isInteger(threadCount))) throw new RangeError("THREADS must be a positive integer");
 if (!(lookupsPerThread >= 0 && Number.isInteger(lookupsPerThread))) throw new RangeError("LOOKUPS_PER_THREAD must be an integer >= 0");

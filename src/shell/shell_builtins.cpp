@@ -197,6 +197,12 @@ ThrowOr<void> install_shell_globals(Vm& vm, ShellOptions const& options)
     Object* performance = TRY(new_object(vm));
     TRY(install_methods(vm, performance, kPerformanceMethods));
     TRY(define_value(vm, global, "performance", Value::from_cell(performance)));
+    // navigator.hardwareConcurrency, as in browsers, Deno and Node 21+: the number of logical
+    // processors, so scripts can size their thread pools.
+    Object* navigator = TRY(new_object(vm));
+    unsigned processors = std::max(1u, std::thread::hardware_concurrency());
+    TRY(define_value(vm, navigator, "hardwareConcurrency", Value::from_u64(processors)));
+    TRY(define_value(vm, global, "navigator", Value::from_cell(navigator)));
     RootedValues arguments(vm);
     for (auto const& a : options.script_arguments) {
         String* s = TRY(new_string(vm, a));
