@@ -86,7 +86,13 @@ public:
         e->key = Value::empty();
         e->value = Value::undefined();
         --m_live;
+        // Keep the first-live hint: a queue-like Map (an LRU cache deleting its oldest entry)
+        // would otherwise make every `keys().next()` walk all the deleted entries before it.
+        while (m_first_live < m_used && entries()[m_first_live].key.is_empty())
+            ++m_first_live;
     }
+    // Every entry before this index is deleted.
+    u32 first_live() const { return m_first_live; }
     void copy_from(MapTable* other)
     {
         for (u32 i = 0; i < other->m_used; ++i) {
@@ -101,6 +107,7 @@ public:
                 append(e.key, e.value);
             }
         }
+        m_first_live = other->m_first_live;
     }
     static void trace(Cell* cell, Tracer& tracer)
     {
@@ -116,6 +123,8 @@ private:
     u32 m_used = 0;
     u32 m_live = 0;
     u32 m_hash_capacity;
+    u32 m_first_live = 0;
+    u32 m_padding = 0;
 };
 
 class Collection final : public EngineObject {
@@ -437,7 +446,7 @@ bool collection_entry_at(Object* o, u32* position, Value* key, Value* value)
     auto* c = static_cast<Collection*>(o);
     Locked guard(c, nullptr);
     MapTable* t = c->table.load_acquire();
-    for (u32 i = *position; i < t->used(); ++i) {
+    for (u32 i = std::max(*position, t->first_live()); i < t->used(); ++i) {
         MapTable::Entry& e = t->entries()[i];
         if (e.key.is_empty())
             continue;

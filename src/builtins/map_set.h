@@ -2,8 +2,9 @@
 //
 // Layout of MapObject / SetObject (CellKind::MapObject / SetObject): the EngineObject layout, then
 //   +64 Atomic<MapTable*> table, +72 Atomic<u32> lock
-// Layout of a MapTable (CellKind::MapTable): +8 u32 capacity, used, live, hash capacity;
-//   +24 Entry entries[capacity] { Value key, value; u32 next }; then u32 heads[hash capacity]
+// Layout of a MapTable (CellKind::MapTable): +8 u32 capacity, used, live, hash capacity,
+//   first live entry, padding; +32 Entry entries[capacity] { Value key, value; u32 next };
+//   then u32 heads[hash capacity]
 // Invariants:
 //  - Every read and write of the table, including reads, holds the collection's lock; the holder
 //    never allocates, never polls a safepoint and never calls JavaScript (R5, R6). Waiters spin
