@@ -417,7 +417,13 @@ ThrowOr<Value> binary(Vm& vm, Opcode op, Value left, Value right)
     case Opcode::Sub: return Value::from_number(a - b);
     case Opcode::Mul: return Value::from_number(a * b);
     case Opcode::Div: return Value::from_number(a / b);
-    case Opcode::Mod: return Value::from_number(std::fmod(a, b));
+    case Opcode::Mod:
+        // Fast path: a non-negative integral dividend and a non-zero integral divisor below
+        // 2^53 (say a uint32 from `x >>> 0`): integer remainder, exactly what fmod gives (the
+        // result is non-negative, so no -0 case), at a fraction of fmod's cost.
+        if (a >= 0 && a < 0x1p53 && std::fabs(b) >= 1 && std::fabs(b) < 0x1p53 && a == std::trunc(a) && b == std::trunc(b))
+            return Value::from_number(static_cast<double>(static_cast<u64>(a) % static_cast<u64>(std::fabs(b))));
+        return Value::from_number(std::fmod(a, b));
     case Opcode::Exp:
         if (std::isnan(b) || ((a == 1 || a == -1) && std::isinf(b)))
             return Value::from_double(std::nan(""));

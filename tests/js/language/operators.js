@@ -91,3 +91,15 @@ assert.equal((1, 2, 3), 3);
 assert.equal(true ? "t" : "f", "t");
 assert.throws(TypeError, () => "x" in "string");
 assert.throws(TypeError, () => ({}) instanceof 5);
+
+// % on integral doubles beyond int32 (values checked against Node).
+assert.equal(4294967295 % 50000, 17295);
+assert.equal(4294967295 % -7, 3);
+assert.equal(3000000000 % 1, 0);
+assert.equal(5.5 % 2, 1.5);
+assert.equal(-4 % 2, -0);
+assert.equal(2 ** 53 % 3, 2);
+assert.equal(1e300 % 7, 1);
+assert.equal(7 % Infinity, 7);
+assert.equal(0 % -5, 0);
+assert(Number.isNaN(5 % 0));
