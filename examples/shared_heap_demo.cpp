@@ -73,6 +73,11 @@ void worker(Runtime& runtime, Object* registry, int id)
 
 int main()
 {
+    if constexpr (!kThreadsEnabled) {
+        // With WEFT_THREADS=OFF the object model uses plain stores: one thread per object only.
+        std::puts("shared_heap_demo: this build has the thread runtime compiled out (WEFT_THREADS=OFF); nothing to show");
+        return 0;
+    }
     RuntimeConfig config;
     config.heap.min_trigger_bytes = 8 * MiB; // collect often, to show it
     Runtime runtime(config);
