@@ -11,52 +11,17 @@
 
 #include <gtest/gtest.h>
 
+#include "support/script_test_support.h"
+
 #include <atomic>
 #include <thread>
 #include <vector>
 
 using namespace weft;
 
-namespace {
-
-Value run(Vm& vm, std::string const& source)
-{
-    auto result = evaluate_script(vm, source, "test.js");
-    if (result.is_throw()) {
-        std::string text = error_summary(vm, vm.take_exception());
-        ADD_FAILURE() << "script threw: " << text;
-        return Value::undefined();
-    }
-    return result.release_value();
-}
-
-Value global(Vm& vm, char const* name)
-{
-    auto key = key_for(vm, name);
-    return MUST(Get(vm, vm.realm()->global_object, key.release_value()));
-}
-
-// Runs `body` on `count` threads, each attached to the runtime with its own interpreter state.
-template<typename Body>
-void on_threads(Runtime& runtime, Vm& main, int count, Body body)
-{
-    std::vector<std::thread> threads;
-    {
-        SafeRegion away(main.mutator()); // the main thread waits: let collections proceed without it
-        for (int t = 0; t < count; ++t) {
-            threads.emplace_back([&runtime, &body, t] {
-                Vm vm(runtime);
-                attach_engine_thread(vm);
-                body(vm, t);
-                detach_engine_thread(vm);
-            });
-        }
-        for (auto& thread : threads)
-            thread.join();
-    }
-}
-
-} // namespace
+using weft::test::global;
+using weft::test::on_threads;
+using weft::test::run;
 
 TEST(Interpreter, EvaluatesAScript)
 {

@@ -12,29 +12,18 @@
 
 #include <gtest/gtest.h>
 
+#include "support/script_test_support.h"
+
 #include <thread>
 #include <vector>
 
 using namespace weft;
 
+using weft::test::global;
+using weft::test::on_threads;
+using weft::test::run;
+
 namespace {
-
-Value run(Vm& vm, std::string const& source)
-{
-    auto result = evaluate_script(vm, source, "test.js");
-    if (result.is_throw()) {
-        std::string text = error_summary(vm, vm.take_exception());
-        ADD_FAILURE() << "script threw: " << text;
-        return Value::undefined();
-    }
-    return result.release_value();
-}
-
-Value global(Vm& vm, char const* name)
-{
-    auto key = key_for(vm, name);
-    return MUST(Get(vm, vm.realm()->global_object, key.release_value()));
-}
 
 // Calls the global function `name` with the thread number on `count` threads, each attached to
 // the runtime with its own interpreter state; returns what each call returned (as a number).
@@ -42,27 +31,16 @@ std::vector<double> call_on_threads(Runtime& runtime, Vm& main, int count, char 
 {
     Value fn = global(main, name);
     std::vector<double> results(count);
-    std::vector<std::thread> threads;
-    {
-        SafeRegion away(main.mutator()); // the main thread waits: collections proceed without it
-        for (int t = 0; t < count; ++t) {
-            threads.emplace_back([&runtime, &results, fn, t] {
-                Vm vm(runtime);
-                attach_engine_thread(vm);
-                Value arg = Value::from_i32(t);
-                auto r = Call(vm, fn, Value::undefined(), std::span<Value const>(&arg, 1));
-                if (r.is_throw()) {
-                    ADD_FAILURE() << "thread " << t << " threw: " << error_summary(vm, vm.take_exception());
-                    results[t] = -1;
-                } else {
-                    results[t] = r.value().is_number() ? r.value().as_number() : 0;
-                }
-                detach_engine_thread(vm);
-            });
+    on_threads(runtime, main, count, [&](Vm& vm, int t) {
+        Value arg = Value::from_i32(t);
+        auto r = Call(vm, fn, Value::undefined(), std::span<Value const>(&arg, 1));
+        if (r.is_throw()) {
+            ADD_FAILURE() << "thread " << t << " threw: " << error_summary(vm, vm.take_exception());
+            results[t] = -1;
+        } else {
+            results[t] = r.value().is_number() ? r.value().as_number() : 0;
         }
-        for (auto& thread : threads)
-            thread.join();
-    }
+    });
     return results;
 }
 

@@ -13,33 +13,17 @@
 
 #include <gtest/gtest.h>
 
+#include "support/script_test_support.h"
+
 #include <set>
 #include <thread>
 #include <vector>
 
 using namespace weft;
+using weft::test::run;
+using weft::test::thrown;
 
 namespace {
-
-// Evaluates `source`; on an exception, records a test failure with its summary.
-Value run(Vm& vm, std::string const& source)
-{
-    auto result = evaluate_script(vm, source, "embedder.js");
-    if (result.is_throw()) {
-        ADD_FAILURE() << "script threw: " << error_summary(vm, vm.take_exception());
-        return Value::undefined();
-    }
-    return result.release_value();
-}
-
-// The message of the exception `source` throws ("" if it does not throw).
-std::string thrown(Vm& vm, std::string const& source)
-{
-    auto result = evaluate_script(vm, source, "embedder.js");
-    if (!result.is_throw())
-        return "";
-    return error_summary(vm, vm.take_exception());
-}
 
 struct Engine {
     Runtime runtime;
