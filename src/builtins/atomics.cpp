@@ -249,52 +249,21 @@ ThrowOr<Value> atomics_pause(Vm& vm, CallArgs const& args)
     return Value::undefined();
 }
 
-// DoWait ( mode, typedArray, index, value, timeout ) for mode sync.
+// DoWait steps 1-8 and the bounds check, shared by the sync and async forms: the element to
+// wait on, the expected value and the timeout in ms (+Infinity: none).
 // spec: https://tc39.es/ecma262/#sec-dowait
-ThrowOr<Value> atomics_wait(Vm& vm, CallArgs const& args)
+struct TypedArrayWait {
+    TypedArrayObject* ta;
+    i32* address;
+    i32 expected;
+    double timeout_ms;
+};
+static ThrowOr<TypedArrayWait> validate_typed_array_wait(Vm& vm, CallArgs const& args, char const* name)
 {
-    if (wants_property_form(vm, args.arg(0)))
-        return property_atomics(vm, AtomicsOp::Wait, args);
     // 1-3. ValidateIntegerTypedArray(typedArray, true); the buffer must be shared.
     TypedArrayObject* ta = TRY(ValidateIntegerTypedArray(vm, args.arg(0), true));
     if (!ta->buffer()->is_shared())
-        return throw_type_error(vm, "Atomics.wait cannot be called on a non-shared buffer");
-    // 4. Let i be ? ValidateAtomicAccess(taRecord, index).
-    u64 byte_index = TRY(ValidateAtomicAccess(vm, ta, args.arg(1)));
-    // 5-6. Let v be ? ToInt32(value).
-    i32 v = TRY(ToInt32(vm, args.arg(2)));
-    // 7-8. Let q be ? ToNumber(timeout); NaN and +∞ wait forever, others at least 0 ms.
-    double q = TRY(ToNumber(vm, args.arg(3)));
-    double timeout = (std::isnan(q) || q == INFINITY) ? -1 : std::max(q, 0.0);
-    // 9. AgentCanSuspend(): every thread of this shell may block (the main thread included).
-    // A growable buffer cannot shrink, so the element stays inside the data cell.
-    TypedArrayView view = typed_array_view(ta);
-    if (view.out_of_bounds || byte_index + 4 > ta->byte_offset_raw() + view.length * 4)
-        return throw_range_error(vm, "Invalid atomic access index");
-    auto* address = reinterpret_cast<i32*>(ta->buffer()->bytes() + byte_index);
-    ParkKey key { address, 0 };
-    ParkResult result;
-    {
-        // Out of the heap while blocked (R6); `ta` and its buffer stay alive through this frame.
-        SafeRegion region(vm.mutator());
-        result = parking_lot::park(key, [&] { return __atomic_load_n(address, __ATOMIC_SEQ_CST) == v; }, timeout);
-    }
-    char const* text = result == ParkResult::Invalid ? "not-equal" : result == ParkResult::TimedOut ? "timed-out" : "ok";
-    return Value::from_cell(TRY(intern(vm, text)));
-}
-
-// Atomics.notify ( typedArray, index, count )
-// spec: https://tc39.es/ecma262/#sec-atomics.notify
-// DoWait ( mode, typedArray, index, value, timeout ) for mode async.
-// spec: https://tc39.es/ecma262/#sec-atomics.waitasync
-ThrowOr<Value> atomics_wait_async(Vm& vm, CallArgs const& args)
-{
-    if (wants_property_form(vm, args.arg(0)))
-        return property_atomics(vm, AtomicsOp::WaitAsync, args);
-    // 1-3. ValidateIntegerTypedArray(typedArray, true); the buffer must be shared.
-    TypedArrayObject* ta = TRY(ValidateIntegerTypedArray(vm, args.arg(0), true));
-    if (!ta->buffer()->is_shared())
-        return throw_type_error(vm, "Atomics.waitAsync cannot be called on a non-shared buffer");
+        return throw_type_error(vm, "%s cannot be called on a non-shared buffer", name);
     // 4. Let i be ? ValidateAtomicAccess(taRecord, index).
     u64 byte_index = TRY(ValidateAtomicAccess(vm, ta, args.arg(1)));
     // 5-6. Let v be ? ToInt32(value).
@@ -302,16 +271,49 @@ ThrowOr<Value> atomics_wait_async(Vm& vm, CallArgs const& args)
     // 7-8. Let q be ? ToNumber(timeout); NaN and +∞ wait forever, others at least 0 ms.
     double q = TRY(ToNumber(vm, args.arg(3)));
     double timeout = (std::isnan(q) || q == INFINITY) ? INFINITY : std::max(q, 0.0);
-    // Re-check the bounds after the conversions, which may have run JavaScript (R7).
+    // Re-check the bounds after the conversions, which may have run JavaScript (R7). A growable
+    // buffer cannot shrink, so the element stays inside the data cell.
     TypedArrayView view = typed_array_view(ta);
     if (view.out_of_bounds || byte_index + 4 > ta->byte_offset_raw() + view.length * 4)
         return throw_range_error(vm, "Invalid atomic access index");
-    auto* address = reinterpret_cast<i32*>(ta->buffer()->bytes() + byte_index);
-    // 10-31. Not equal or a zero timeout answer synchronously; otherwise a promise settled by a
-    // notify ("ok") or the timeout ("timed-out") in a later turn of this thread's event loop.
-    return typed_array_wait_async(vm, ta, address, v, timeout);
+    return TypedArrayWait { ta, reinterpret_cast<i32*>(ta->buffer()->bytes() + byte_index), v, timeout };
 }
 
+// DoWait ( mode, typedArray, index, value, timeout ) for mode sync.
+// spec: https://tc39.es/ecma262/#sec-dowait
+ThrowOr<Value> atomics_wait(Vm& vm, CallArgs const& args)
+{
+    if (wants_property_form(vm, args.arg(0)))
+        return property_atomics(vm, AtomicsOp::Wait, args);
+    TypedArrayWait wait = TRY(validate_typed_array_wait(vm, args, "Atomics.wait"));
+    // 9. AgentCanSuspend(): every thread of this shell may block (the main thread included).
+    i32* address = wait.address;
+    i32 v = wait.expected;
+    ParkResult result;
+    {
+        // Out of the heap while blocked (R6); `ta` and its buffer stay alive through this frame.
+        SafeRegion region(vm.mutator());
+        result = parking_lot::park({ address, 0 }, [&] { return __atomic_load_n(address, __ATOMIC_SEQ_CST) == v; },
+            std::isinf(wait.timeout_ms) ? -1 : wait.timeout_ms);
+    }
+    char const* text = result == ParkResult::Invalid ? "not-equal" : result == ParkResult::TimedOut ? "timed-out" : "ok";
+    return Value::from_cell(TRY(intern(vm, text)));
+}
+
+// DoWait ( mode, typedArray, index, value, timeout ) for mode async.
+// spec: https://tc39.es/ecma262/#sec-atomics.waitasync
+ThrowOr<Value> atomics_wait_async(Vm& vm, CallArgs const& args)
+{
+    if (wants_property_form(vm, args.arg(0)))
+        return property_atomics(vm, AtomicsOp::WaitAsync, args);
+    TypedArrayWait wait = TRY(validate_typed_array_wait(vm, args, "Atomics.waitAsync"));
+    // 10-31. Not equal or a zero timeout answer synchronously; otherwise a promise settled by a
+    // notify ("ok") or the timeout ("timed-out") in a later turn of this thread's event loop.
+    return typed_array_wait_async(vm, wait.ta, wait.address, wait.expected, wait.timeout_ms);
+}
+
+// Atomics.notify ( typedArray, index, count )
+// spec: https://tc39.es/ecma262/#sec-atomics.notify
 ThrowOr<Value> atomics_notify(Vm& vm, CallArgs const& args)
 {
     if (wants_property_form(vm, args.arg(0)))
